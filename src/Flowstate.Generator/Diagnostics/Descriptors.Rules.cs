@@ -112,7 +112,7 @@ public static partial class Descriptors
         "BackoffRate of {0} of state '{1}' is {2}; it must be a number greater than or equal to 1.0", RetryCatchCategory, E);
     public static readonly DiagnosticDescriptor RetryMaxDelaySecondsOutOfRange = R(DiagnosticIds.RetryMaxDelaySecondsOutOfRange,
         "Retry MaxDelaySeconds out of range",
-        "MaxDelaySeconds of {0} of state '{1}' is {2}; it must be an integer from 1 to 31622401", RetryCatchCategory, E);
+        "MaxDelaySeconds of {0} of state '{1}' is {2}; it must be an integer from 1 to 31622400 (less than 31622401)", RetryCatchCategory, E);
     public static readonly DiagnosticDescriptor RetryJitterStrategyInvalid = R(DiagnosticIds.RetryJitterStrategyInvalid,
         "Retry JitterStrategy is not FULL or NONE",
         "JitterStrategy of {0} of state '{1}' is {2}; it must be \"FULL\" or \"NONE\"", RetryCatchCategory, E);
@@ -125,6 +125,9 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor RetryOutlastsTimeout = R(DiagnosticIds.RetryOutlastsTimeout,
         "Retries can outlast the execution timeout",
         "The retriers of state '{0}' can take {1} in the worst case ({2}), more than {3}; the execution times out before the retries are exhausted, so lower MaxAttempts or MaxDelaySeconds, or raise the timeout", RetryCatchCategory, W);
+    public static readonly DiagnosticDescriptor ReservedErrorName = R(DiagnosticIds.ReservedErrorName,
+        "Error name uses the reserved States prefix",
+        "{0} of state '{1}' names '{2}', but names starting with 'States.' are reserved for the errors Step Functions raises; name your own error without the prefix (for example '{3}')", RetryCatchCategory, W);
 
     // ---- FLOW3xxx paths, templates, intrinsic functions, JSONata ----
     public static readonly DiagnosticDescriptor InvalidPath = R(DiagnosticIds.InvalidPath,
@@ -178,6 +181,12 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor InvalidVariableName = R(DiagnosticIds.InvalidVariableName,
         "Invalid variable name",
         "Assign of {0} sets '{1}', which is not a valid variable name: {2}", PathsCategory, E);
+    public static readonly DiagnosticDescriptor PathWithSurroundingWhitespace = R(DiagnosticIds.PathWithSurroundingWhitespace,
+        "Path with leading or trailing whitespace",
+        "{0} of {1} is '{2}', with whitespace {3}; Step Functions accepts it, but the whitespace is easy to miss and other tools reject it, so remove it", PathsCategory, W);
+    public static readonly DiagnosticDescriptor IntrinsicNotAString = R(DiagnosticIds.IntrinsicNotAString,
+        "ErrorPath or CausePath intrinsic does not return a string",
+        "{0} of Fail state '{1}' calls '{2}', which does not return a string; ErrorPath and CausePath accept a reference path or one of States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, States.Hash and States.UUID", PathsCategory, W);
 
     // ---- FLOW4xxx state fields ----
     public static readonly DiagnosticDescriptor InvalidStateType = R(DiagnosticIds.InvalidStateType,
@@ -268,6 +277,9 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor DuplicateField = R(DiagnosticIds.DuplicateField,
         "Field written more than once",
         "{0} has the field '{1}' more than once; JSON readers keep only one of them, so remove the duplicate", FieldsCategory, E);
+    public static readonly DiagnosticDescriptor WriterConfigInvalid = R(DiagnosticIds.WriterConfigInvalid,
+        "Invalid ResultWriter WriterConfig",
+        "The ResultWriter of Map state '{0}' {1}", FieldsCategory, E);
 
     // ---- FLOW5xxx names, limits, integrations, workflow type ----
     public static readonly DiagnosticDescriptor StateNameTooLong = R(DiagnosticIds.StateNameTooLong,
@@ -306,6 +318,12 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor ResourceNotAnArn = R(DiagnosticIds.ResourceNotAnArn,
         "Task Resource is not an ARN",
         "Resource of Task state '{0}' is '{1}', which is not an ARN; use a Lambda function ARN, an activity ARN or arn:aws:states:::service:action", IntegrationsCategory, E);
+    public static readonly DiagnosticDescriptor ResourceIncomplete = R(DiagnosticIds.ResourceIncomplete,
+        "Task Resource names no service or action",
+        "Resource of Task state '{0}' is '{1}', which {2}; an integration is arn:aws:states:::service:action (an AWS SDK call is arn:aws:states:::aws-sdk:service:action)", IntegrationsCategory, E);
+    public static readonly DiagnosticDescriptor IntegrationParameterInvalid = R(DiagnosticIds.IntegrationParameterInvalid,
+        "Integration parameter is null or not a string",
+        "{0} of Task state '{1}' sets '{2}' to {3}; {4} needs a string (or '{2}.$' with a path), so give it a value or remove it", IntegrationsCategory, E);
 
     // ---- FLOW6xxx best practices ----
     public static readonly DiagnosticDescriptor LambdaWithoutTransientRetry = R(DiagnosticIds.LambdaWithoutTransientRetry,

@@ -33,6 +33,7 @@ public static partial class DiagnosticIds
     public const string CatchWithoutNext = "FLOW2010";
     public const string ErrorAlreadyHandled = "FLOW2011";
     public const string RetryOutlastsTimeout = "FLOW2012";
+    public const string ReservedErrorName = "FLOW2013";
 
     // FLOW3xxx paths, payload templates, intrinsic functions, JSONata, variables
     public const string InvalidPath = "FLOW3001";
@@ -52,6 +53,8 @@ public static partial class DiagnosticIds
     public const string UnknownContextField = "FLOW3015";
     public const string UnassignedVariable = "FLOW3016";
     public const string InvalidVariableName = "FLOW3017";
+    public const string PathWithSurroundingWhitespace = "FLOW3018";
+    public const string IntrinsicNotAString = "FLOW3019";
 
     // FLOW4xxx state fields
     public const string InvalidStateType = "FLOW4001";
@@ -83,6 +86,7 @@ public static partial class DiagnosticIds
     public const string QueryLanguageInvalid = "FLOW4027";
     public const string TaskWithoutResource = "FLOW4028";
     public const string DuplicateField = "FLOW4029";
+    public const string WriterConfigInvalid = "FLOW4030";
 
     // FLOW5xxx names, limits, integrations, workflow type
     public const string StateNameTooLong = "FLOW5001";
@@ -97,6 +101,8 @@ public static partial class DiagnosticIds
     public const string ExpressDurationExceeded = "FLOW5010";
     public const string WorkflowTypeInvalid = "FLOW5011";
     public const string ResourceNotAnArn = "FLOW5012";
+    public const string ResourceIncomplete = "FLOW5013";
+    public const string IntegrationParameterInvalid = "FLOW5014";
 
     // FLOW6xxx best practices (suggestions)
     public const string LambdaWithoutTransientRetry = "FLOW6001";

@@ -33,12 +33,33 @@ internal static class FieldRules
         "InputPath" or "OutputPath" or "ResultPath" => "a path string or null",
         "Parameters" or "ResultSelector" or "ItemSelector" or "Credentials" or "Assign" or "ItemReader" or "ItemBatcher"
             or "ResultWriter" or "ProcessorConfig" or "ItemProcessor" or "Iterator" or "States" or "Not" => "an object",
-        "Retry" or "Catch" or "Choices" or "Branches" or "ErrorEquals" or "And" or "Or" => "an array",
+        "ErrorEquals" => "an array of strings",
+        "Retry" or "Catch" or "Choices" or "Branches" or "And" or "Or" => "an array of objects",
         "TimeoutSeconds" or "HeartbeatSeconds" or "Seconds" or "MaxConcurrency" or "ToleratedFailureCount" or "IntervalSeconds"
             or "MaxAttempts" or "MaxDelaySeconds" => "an integer (or a {% %} expression in a JSONata state)",
         "ToleratedFailurePercentage" or "BackoffRate" => "a number",
         _ => "a string",
     };
+
+    /// <summary>
+    /// What a mistyped value is, for FLOW4005: its JSON type, or for an array whose elements have the
+    /// wrong type, which element and what it is ("an array whose element 1 is a boolean"), so that the
+    /// message never reads "set to an array; it must be an array".
+    /// </summary>
+    internal static string DescribeWrongType(string field, JsonValue value)
+    {
+        if (!value.IsArray) return KindName(value);
+        var wantsStrings = field == "ErrorEquals";
+        var wantsObjects = field is "Retry" or "Catch" or "Choices" or "Branches" or "And" or "Or";
+        if (!wantsStrings && !wantsObjects) return KindName(value);
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            var item = value.Items[i];
+            if (wantsStrings ? item.IsString : item.IsObject) continue;
+            return $"an array whose element {Ordinal(i)} is {KindName(item)}";
+        }
+        return KindName(value);
+    }
 
     /// <summary>True when <paramref name="value"/> has the JSON type the ASL reader accepts for <paramref name="field"/>.</summary>
     internal static bool HasExpectedType(string field, JsonValue value) => field switch
@@ -78,7 +99,7 @@ internal static class FieldRules
             }
             else if (allowed.Contains(extra.Name))
             {
-                ctx.Report(Descriptors.FieldWrongType, location, element, extra.Name, KindName(extra.Value), ExpectedType(extra.Name));
+                ctx.Report(Descriptors.FieldWrongType, location, element, extra.Name, DescribeWrongType(extra.Name, extra.Value), ExpectedType(extra.Name));
             }
             else if (knownElsewhere is not null && knownElsewhere.Contains(extra.Name) && notAllowed is not null)
             {
@@ -290,6 +311,9 @@ internal static class FieldRules
             ctx.Report(Descriptors.TaskWithoutResource, First(Find(s.FieldLocations, "Type"), s.Location), s.Name);
         StaticAndPath(ctx, state, "TimeoutSeconds", s.TimeoutSeconds is not null, "TimeoutSecondsPath", s.TimeoutSecondsPath is not null);
         StaticAndPath(ctx, state, "HeartbeatSeconds", s.HeartbeatSeconds is not null, "HeartbeatSecondsPath", s.HeartbeatSecondsPath is not null);
+        if (s.Credentials is { } credentials && !credentials.IsObject && !IsJsonataString(credentials, state.IsJsonata))
+            ctx.Report(Descriptors.FieldWrongType, At(s, "Credentials"), $"Task state '{s.Name}'", "Credentials", KindName(credentials),
+                "an object such as { \"RoleArn\": \"arn:aws:iam::123456789012:role/name\" }");
         var timeout = CheckPositive(ctx, state, "TimeoutSeconds", s.TimeoutSeconds);
         var heartbeat = CheckPositive(ctx, state, "HeartbeatSeconds", s.HeartbeatSeconds);
         if (timeout is { } t && heartbeat is { } h && h >= t)
@@ -360,6 +384,9 @@ internal static class FieldRules
         CheckMapNumber(ctx, state, "ToleratedFailureCount", s.ToleratedFailureCount, integer: true, max: null, "an integer greater than or equal to 0");
         CheckMapNumber(ctx, state, "ToleratedFailurePercentage", s.ToleratedFailurePercentage, integer: false, max: 100, "a number from 0 to 100");
 
+        CheckExclusiveConfig(ctx, state);
+        CheckWriterConfig(ctx, state);
+
         if (s.Label is { } label)
         {
             string? problem = null;
@@ -410,6 +437,82 @@ internal static class FieldRules
                 if (PresentFields(s).Contains(field))
                     ctx.Report(Descriptors.DistributedOnlyField, At(s, field), s.Name, field);
             }
+        }
+    }
+
+    /// <summary>
+    /// The static/Path pairs inside a Distributed Map's configuration objects: ItemReader.ReaderConfig
+    /// MaxItems/MaxItemsPath, ItemBatcher MaxItemsPerBatch/MaxItemsPerBatchPath and
+    /// MaxInputBytesPerBatch/MaxInputBytesPerBatchPath (FLOW4008, as for the state's own pairs).
+    /// </summary>
+    private static void CheckExclusiveConfig(ValidationContext ctx, StateInfo state)
+    {
+        var s = state.Spec;
+        void Pair(string field, JsonValue? container, string prefix, string a, string b)
+        {
+            if (container is null || !container.IsObject || container[a] is null) return;
+            foreach (var p in container.Properties)
+                if (p.Name == b)
+                {
+                    ctx.Report(Descriptors.StaticAndPathTogether, ctx.AtKey(At(s, field), p), "Map", s.Name, prefix + a, prefix + b);
+                    return;
+                }
+        }
+        Pair("ItemReader", s.ItemReader is { IsObject: true } reader ? reader["ReaderConfig"] : null, "ReaderConfig.", "MaxItems", "MaxItemsPath");
+        Pair("ItemBatcher", s.ItemBatcher, "ItemBatcher.", "MaxItemsPerBatch", "MaxItemsPerBatchPath");
+        Pair("ItemBatcher", s.ItemBatcher, "ItemBatcher.", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
+    }
+
+    /// <summary>
+    /// ResultWriter (Step Functions developer guide, "ResultWriter (Map)"): not empty; WriterConfig,
+    /// when present, is an object with OutputType JSON|JSONL and Transformation NONE|COMPACT|FLATTEN.
+    /// </summary>
+    private static void CheckWriterConfig(ValidationContext ctx, StateInfo state)
+    {
+        var s = state.Spec;
+        if (s.ResultWriter is not { IsObject: true } writer) return;
+        var at = At(s, "ResultWriter");
+        if (writer.Properties.Count == 0)
+        {
+            ctx.Report(Descriptors.WriterConfigInvalid, at, s.Name, "is empty; give it WriterConfig, or Resource and Parameters to export the results to Amazon S3, or both");
+            return;
+        }
+        JsonProperty? configProperty = null;
+        foreach (var p in writer.Properties)
+            if (p.Name == "WriterConfig") configProperty = p;
+        if (configProperty is null) return;
+        var config = configProperty.Value.Value;
+        if (IsJsonataString(config, state.IsJsonata)) return;
+        if (!config.IsObject)
+        {
+            ctx.Report(Descriptors.WriterConfigInvalid, ctx.AtValue(at, config), s.Name,
+                $"has WriterConfig set to {KindName(config)}; it must be an object such as {{ \"OutputType\": \"JSON\", \"Transformation\": \"NONE\" }}");
+            return;
+        }
+        if (config.Properties.Count == 0)
+        {
+            ctx.Report(Descriptors.WriterConfigInvalid, ctx.AtValue(at, config), s.Name,
+                "has an empty WriterConfig; set OutputType (JSON or JSONL) and Transformation (NONE, COMPACT or FLATTEN)");
+            return;
+        }
+        foreach (var p in config.Properties)
+        {
+            var allowed = p.Name switch
+            {
+                "OutputType" => new[] { "JSON", "JSONL" },
+                "Transformation" => new[] { "NONE", "COMPACT", "FLATTEN" },
+                _ => null,
+            };
+            if (allowed is null)
+            {
+                ctx.Report(Descriptors.WriterConfigInvalid, ctx.AtKey(at, p), s.Name,
+                    $"has the field '{p.Name}' in WriterConfig, which accepts only OutputType and Transformation");
+                continue;
+            }
+            if (IsJsonataString(p.Value, state.IsJsonata)) continue;
+            if (!(p.Value.IsString && Array.IndexOf(allowed, p.Value.Text) >= 0))
+                ctx.Report(Descriptors.WriterConfigInvalid, ctx.AtValue(at, p.Value), s.Name,
+                    $"has {p.Name} {(p.Value.IsString ? "'" + p.Value.Text + "'" : KindName(p.Value))} in WriterConfig; it must be " + string.Join(" or ", allowed.Select(a => "'" + a + "'")) + " (names are case-sensitive)");
         }
     }
 

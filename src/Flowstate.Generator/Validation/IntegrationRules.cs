@@ -34,14 +34,25 @@ internal readonly struct ResourceInfo
 
     public string Base => Service + ":" + Action;
 
+    /// <summary>
+    /// True when <paramref name="text"/> holds a closed deployment placeholder (<c>${Name}</c>) at or
+    /// after <paramref name="from"/>. An unclosed one ("${lambdaArn") is a typo, not a placeholder.
+    /// </summary>
+    internal static bool HasPlaceholder(string text, int from)
+    {
+        for (var i = text.IndexOf("${", from, StringComparison.Ordinal); i >= 0; i = text.IndexOf("${", i + 2, StringComparison.Ordinal))
+            if (text.IndexOf('}', i + 2) > i + 2) return true;
+        return false;
+    }
+
     public static ResourceInfo Parse(string? resource)
     {
         if (resource is null) return new ResourceInfo(ResourceKind.Unknown);
         var trimmed = resource.Trim();
-        if (trimmed.StartsWith("${", StringComparison.Ordinal) && trimmed.IndexOf('}') == trimmed.Length - 1)
+        if (trimmed.StartsWith("${", StringComparison.Ordinal) && trimmed.IndexOf('}') == trimmed.Length - 1 && trimmed.Length > 3)
             return new ResourceInfo(ResourceKind.Placeholder);
         if (!trimmed.StartsWith("arn:", StringComparison.Ordinal))
-            return trimmed.IndexOf("${", StringComparison.Ordinal) >= 0 || trimmed.StartsWith("{{", StringComparison.Ordinal)
+            return HasPlaceholder(trimmed, 0) || (trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal))
                 ? new ResourceInfo(ResourceKind.Placeholder)
                 : new ResourceInfo(ResourceKind.NotAnArn);
         // Placeholders such as ${AWS::Partition} hold ':' themselves; replace them first.
@@ -60,7 +71,7 @@ internal readonly struct ResourceInfo
                 pattern = IntegrationCatalog.PatternOfSuffix(suffix)!;
                 break;
             }
-            if (trimmed.IndexOf("${", trimmed.IndexOf(":::", StringComparison.Ordinal) + 1, StringComparison.Ordinal) >= 0)
+            if (HasPlaceholder(trimmed, trimmed.IndexOf(":::", StringComparison.Ordinal) + 1))
                 return new ResourceInfo(ResourceKind.Placeholder, pattern: pattern);
             var colon = rest.IndexOf(':');
             var svc = colon < 0 ? rest : rest.Substring(0, colon);
@@ -138,13 +149,21 @@ internal static class IntegrationRules
                 case ResourceKind.NotAnArn:
                     ctx.Report(Descriptors.ResourceNotAnArn, at, s.Name, Truncate(s.Resource));
                     break;
+                case ResourceKind.SdkIntegration when Incomplete(info) is { } missing:
+                    ctx.Report(Descriptors.ResourceIncomplete, at, s.Name, Truncate(s.Resource), missing);
+                    break;
+                case ResourceKind.ServiceIntegration when Incomplete(info) is { } missing:
+                    ctx.Report(Descriptors.ResourceIncomplete, at, s.Name, Truncate(s.Resource), missing);
+                    break;
                 case ResourceKind.SdkIntegration:
+                    CheckRequiredParameter(ctx, state, info);
                     if (info.Pattern is Sync or SyncV2 && s.Integration is null)
                         ctx.Report(Descriptors.IntegrationPatternNotSupported, patternAt, s.Name, "aws-sdk:" + info.Action, PatternName(info.Pattern),
                             "an AWS SDK integration", "request-response, .waitForTaskToken");
                     break;
                 case ResourceKind.ServiceIntegration:
                     CheckOptimized(ctx, state, info, at);
+                    CheckRequiredParameter(ctx, state, info);
                     break;
             }
 
@@ -157,6 +176,44 @@ internal static class IntegrationRules
                 else if (info.Kind == ResourceKind.Activity)
                     ctx.Report(Descriptors.ExpressUnsupported, at, s.Name, "runs an activity", "use a Lambda function or a service integration, or make the workflow Standard");
             }
+        }
+    }
+
+    /// <summary>What an integration ARN leaves out ("names no service", ...), or null when it is complete.</summary>
+    private static string? Incomplete(ResourceInfo info)
+    {
+        if (info.Service.Length == 0) return "names no service";
+        if (info.Kind != ResourceKind.SdkIntegration) return info.Action.Length == 0 ? "names no action" : null;
+        var colon = info.Action.IndexOf(':');
+        var service = colon < 0 ? info.Action : info.Action.Substring(0, colon);
+        var action = colon < 0 ? "" : info.Action.Substring(colon + 1);
+        if (service.Length == 0) return "names no AWS SDK service";
+        if (action.Length == 0) return $"names no action of the {service} SDK";
+        return null;
+    }
+
+    /// <summary>
+    /// The parameter a typed integration takes in its constructor ([LambdaInvoke(functionName)]:
+    /// FunctionName, Glue's JobName, SNS's TopicArn, SQS's QueueUrl, the crawler's Name) must be a
+    /// string when it is given: <c>[LambdaInvoke(null)]</c> writes <c>"FunctionName": null</c>.
+    /// </summary>
+    private static void CheckRequiredParameter(ValidationContext ctx, StateInfo state, ResourceInfo info)
+    {
+        var s = state.Spec;
+        var field = state.IsJsonata ? "Arguments" : "Parameters";
+        if ((state.IsJsonata ? s.Arguments : s.Parameters) is not { IsObject: true } payload) return;
+        foreach (var integration in IntegrationCatalog.FindByResourceBase(info.Base))
+        {
+            if (integration.ConstructorProperty is not { } property) continue;
+            var key = integration.Params.FirstOrDefault(p => p.Property == property)?.JsonKey;
+            if (key is null) continue;
+            foreach (var p in payload.Properties)
+            {
+                if (p.Name != key || p.Value.IsString) continue;
+                var container = First(Find(s.FieldLocations, field + "." + key), At(s, field));
+                ctx.Report(Descriptors.IntegrationParameterInvalid, ctx.AtValue(container, p.Value), field, s.Name, key, KindName(p.Value), info.Base);
+            }
+            return;
         }
     }
 

@@ -205,7 +205,8 @@ internal static class JsonPathSyntax
                 if (i >= path.Length || path[i] != '(') { result.Error = $"a filter at position {open + 1} must be written [?(...)]"; return -1; }
                 result.NotReference ??= "a filter expression can select many nodes";
             }
-            else result.NotReference ??= "a script expression computes the index";
+            // [(expr)] computes one index: a single node, so not reported as "not a reference path"
+            // (AWS's rule is about selecting several nodes; when in doubt, no error).
             // Balanced parentheses, strings skipped.
             var depth = 0;
             while (i < path.Length)
@@ -231,13 +232,12 @@ internal static class JsonPathSyntax
         var startDigits = i;
         var hasColon = false;
         var hasComma = false;
-        var negative = false;
         while (i < path.Length && path[i] != ']')
         {
             var ch = path[i];
             if (ch == ':') hasColon = true;
             else if (ch == ',') hasComma = true;
-            else if (ch == '-') negative = true;
+            else if (ch == '-') { } // the sign of an index
             else if (!(ch >= '0' && ch <= '9') && ch != ' ')
             {
                 result.Error = ch == ']' ? "empty brackets" : $"unexpected '{ch}' in brackets at position {i + 1}; use [0], ['name'], [*] or [?(...)]";
@@ -255,7 +255,7 @@ internal static class JsonPathSyntax
         }
         if (hasColon) result.NotReference ??= "a slice can select many nodes";
         else if (hasComma) result.NotReference ??= "a union of indexes can select many nodes";
-        else if (negative) result.NotReference ??= "a negative index is relative to the end of the array";
+        // A negative index ([-1]) selects one node, counted from the end: a reference path.
         return i + 1;
     }
 }

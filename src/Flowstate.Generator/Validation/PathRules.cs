@@ -122,8 +122,23 @@ internal static class PathRules
     /// <summary>Checks one path (or intrinsic, where allowed) and reports what is wrong with it.</summary>
     internal static void CheckPath(ValidationContext ctx, StateInfo state, string field, string path, SourceRef location, PathRequirement requirement)
     {
+        // Step Functions evaluates paths with Jayway JsonPath, which trims the expression: a deployed
+        // AWS sample reads "$$.Execution.Name " and runs. Accepted, so a warning (with a code fix that
+        // trims); the rest of the checks look at the path as AWS does.
+        var trimmed = path.Trim();
+        if (trimmed.Length != path.Length && trimmed.Length > 0)
+        {
+            var where = char.IsWhiteSpace(path[0]) && char.IsWhiteSpace(path[path.Length - 1]) ? "at both ends"
+                : char.IsWhiteSpace(path[0]) ? "at the start" : "at the end";
+            ctx.Report(Descriptors.PathWithSurroundingWhitespace, location, field, state.Label, path, where);
+            path = trimmed;
+        }
         if (requirement == PathRequirement.ReferencePathOrIntrinsic && IntrinsicSyntax.LooksLikeCall(path))
         {
+            var paren = path.IndexOf('(');
+            var name = paren > 0 ? path.Substring(0, paren).Trim() : path;
+            if (IntrinsicSyntax.Arity.ContainsKey(name) && !StringIntrinsics.Contains(name))
+                ctx.Report(Descriptors.IntrinsicNotAString, location, field, state.Name, name);
             CheckIntrinsic(ctx, state, field, null, path, location);
             return;
         }
@@ -145,6 +160,25 @@ internal static class PathRules
             ctx.Report(Descriptors.NotAReferencePath, location, field, state.Label, path, analysis.NotReference);
         CheckPathReferences(ctx, state, field, analysis, location);
     }
+
+    /// <summary>
+    /// The intrinsic functions that return a string, the only ones Fail's ErrorPath and CausePath accept
+    /// (Step Functions developer guide, "Fail workflow state").
+    /// </summary>
+    private static readonly HashSet<string> StringIntrinsics = new(StringComparer.Ordinal)
+    {
+        "States.Format", "States.JsonToString", "States.ArrayGetItem", "States.Base64Encode", "States.Base64Decode", "States.Hash", "States.UUID",
+    };
+
+    /// <summary>
+    /// Fields of a Distributed Map's configuration objects that hold a reference path themselves (no
+    /// '.$'): ItemReader.ReaderConfig.MaxItemsPath, ItemBatcher.MaxItemsPerBatchPath and
+    /// ItemBatcher.MaxInputBytesPerBatchPath (FLOW3009 would tell users to rename them to '...Path.$',
+    /// which breaks the definition).
+    /// </summary>
+    private static bool IsConfigPathField(string field, string? parent, bool top, string key)
+        => (field == "ItemBatcher" && top && key is "MaxItemsPerBatchPath" or "MaxInputBytesPerBatchPath")
+           || (field == "ItemReader" && parent == "ReaderConfig" && key == "MaxItemsPath");
 
     private static void CheckPathReferences(ValidationContext ctx, StateInfo state, string field, PathAnalysis analysis, SourceRef location)
     {
@@ -194,16 +228,16 @@ internal static class PathRules
             return;
         }
         if (assign) CheckVariableNames(ctx, state, value, location, stripDollar: true, stateField ? state.Spec : null, field);
-        var stack = new Stack<(JsonValue Value, SourceRef Container, bool Top)>();
-        stack.Push((value, location, true));
+        var stack = new Stack<(JsonValue Value, SourceRef Container, bool Top, string? Parent)>();
+        stack.Push((value, location, true, null));
         var steps = 0;
         while (stack.Count > 0)
         {
             if ((++steps & 255) == 0) ctx.CancellationToken.ThrowIfCancellationRequested();
-            var (v, container, top) = stack.Pop();
+            var (v, container, top, parent) = stack.Pop();
             if (v.IsArray)
             {
-                for (var i = v.Items.Count - 1; i >= 0; i--) stack.Push((v.Items[i], container, false));
+                for (var i = v.Items.Count - 1; i >= 0; i--) stack.Push((v.Items[i], container, false, null));
                 continue;
             }
             if (v.IsString)
@@ -230,9 +264,15 @@ internal static class PathRules
                     else CheckDollarValue(ctx, state, field, p.Name, p.Value.Text!, ctx.AtValue(at, p.Value));
                     continue;
                 }
+                if (stateField && IsConfigPathField(field, parent, top, p.Name))
+                {
+                    if (p.Value.IsString) CheckPath(ctx, state, $"'{p.Name}' in {field}", p.Value.Text!, ctx.AtValue(at, p.Value), PathRequirement.ReferencePath);
+                    else ctx.Report(Descriptors.FieldWrongType, ctx.AtValue(at, p.Value), state.Label, $"{field}.{(parent is null ? "" : parent + ".")}{p.Name}", KindName(p.Value), "a reference path string");
+                    continue;
+                }
                 if (p.Value.IsString && LooksLikePath(p.Value.Text!))
                     ctx.Report(Descriptors.PathWithoutDollarKey, ctx.AtValue(at, p.Value), p.Name, field, state.Label, Truncate(p.Value.Text!));
-                stack.Push((p.Value, at, false));
+                stack.Push((p.Value, at, false, top ? p.Name : null));
             }
         }
     }
@@ -249,7 +289,7 @@ internal static class PathRules
             CheckIntrinsic(ctx, state, field, key, text, location);
             return;
         }
-        if (text.StartsWith("$", StringComparison.Ordinal))
+        if (text.TrimStart().StartsWith("$", StringComparison.Ordinal))
         {
             CheckPath(ctx, state, where, text, location, PathRequirement.Path);
             return;

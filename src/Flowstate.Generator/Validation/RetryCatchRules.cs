@@ -24,6 +24,8 @@ internal static class RetryCatchRules
         {
             ctx.CancellationToken.ThrowIfCancellationRequested();
             var s = state.Spec;
+            if (s.Type == "Fail" && s.Error is { } raised && IsReservedName(raised) && !(state.IsJsonata && PathRules.LooksLikeJsonata(raised)))
+                ctx.Report(Descriptors.ReservedErrorName, At(s, "Error"), "Error", s.Name, raised, OwnName(raised));
             if (s.Retry is { } retriers)
             {
                 CheckErrorLists(ctx, state, retriers.Select(r => r.ErrorEquals).ToList(), "Retrier", "retrier", i => AtRetry(s, i, "ErrorEquals"), i => AtRetry(s, i, null));
@@ -73,16 +75,34 @@ internal static class RetryCatchRules
             {
                 // A Fail state of the machine may raise a States.* name itself (a Parallel branch failing on
                 // purpose); then the entry does match, so only names nothing raises are reported.
-                if (error.StartsWith("States.", StringComparison.Ordinal) && !AslFacts.IsPredefinedError(error) && !ctx.RaisedErrors.Contains(error))
+                // A name no Fail state raises never matches (FLOW2004, with a did-you-mean for a misspelt
+                // predefined name); one a Fail state of the machine raises does match, but both use the
+                // reserved prefix, so the catcher is told so too (FLOW2013) and the Fail state gets its own.
+                if (IsReservedName(error))
                 {
-                    var suggestion = GraphRules.Suggest(error, AslFacts.PredefinedErrors.OrderBy(e => e, StringComparer.Ordinal));
-                    ctx.Report(Descriptors.UnknownStatesError, errorsAt(i), label, s.Name, error, suggestion is null ? "" : $" (did you mean '{suggestion}'?)");
+                    if (ctx.RaisedErrors.Contains(error))
+                        ctx.Report(Descriptors.ReservedErrorName, errorsAt(i), label, s.Name, error, OwnName(error));
+                    else
+                    {
+                        var suggestion = GraphRules.Suggest(error, AslFacts.PredefinedErrors.OrderBy(e => e, StringComparer.Ordinal));
+                        ctx.Report(Descriptors.UnknownStatesError, errorsAt(i), label, s.Name, error, suggestion is null ? "" : $" (did you mean '{suggestion}'?)");
+                    }
                 }
                 if (handledBy.TryGetValue(error, out var earlier) && earlier != i)
                     ctx.Report(Descriptors.ErrorAlreadyHandled, errorsAt(i), label, s.Name, error, $"{kindLower} {Ordinal(earlier)}");
                 else if (!handledBy.ContainsKey(error)) handledBy.Add(error, i);
             }
         }
+    }
+
+    /// <summary>A name with the 'States.' prefix that is not one of the errors Step Functions raises (the ASL specification reserves the prefix).</summary>
+    internal static bool IsReservedName(string error) => error.StartsWith("States.", StringComparison.Ordinal) && !AslFacts.IsPredefinedError(error);
+
+    /// <summary>The name without the reserved prefix, for the message's example.</summary>
+    private static string OwnName(string error)
+    {
+        var rest = error.Substring("States.".Length).Trim('.');
+        return rest.Length == 0 ? "MyError" : rest;
     }
 
     private static void CheckRetrier(ValidationContext ctx, StateInfo state, int i, RetrySpec r)
@@ -96,7 +116,7 @@ internal static class RetryCatchRules
             ctx.Report(Descriptors.RetryMaxAttemptsOutOfRange, AtRetry(s, i, "MaxAttempts"), label, s.Name, Describe(attempts));
         if (r.BackoffRate is { } rate && !(rate.IsNumber && rate.AsDouble() >= 1.0))
             ctx.Report(Descriptors.RetryBackoffRateOutOfRange, AtRetry(s, i, "BackoffRate"), label, s.Name, Describe(rate));
-        if (r.MaxDelaySeconds is { } maxDelay && !IsIntegerIn(maxDelay, 1, 31_622_401))
+        if (r.MaxDelaySeconds is { } maxDelay && !IsIntegerIn(maxDelay, 1, 31_622_400))
             ctx.Report(Descriptors.RetryMaxDelaySecondsOutOfRange, AtRetry(s, i, "MaxDelaySeconds"), label, s.Name, Describe(maxDelay));
         if (r.JitterStrategy is { } jitter && jitter is not ("FULL" or "NONE"))
             ctx.Report(Descriptors.RetryJitterStrategyInvalid, AtRetry(s, i, "JitterStrategy"), label, s.Name, JsonWriter.Quote(jitter));

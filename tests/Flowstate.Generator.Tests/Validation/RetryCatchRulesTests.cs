@@ -32,7 +32,7 @@ public class RetryCatchRulesTests
         { Task("`Retry`:[{`ErrorEquals`:[`X`]}]"), "FLOW2003" },
         { Task("`Retry`:[{`ErrorEquals`:[`States.Timeout`,`States.Http.StatusCode.429`]}]"), "FLOW2004" },
         { "{`StartAt`:`P`,`States`:{`P`:{`Type`:`Parallel`,`Branches`:[{`StartAt`:`Q`,`States`:{`Q`:{`Type`:`Fail`,`Error`:`States.QuorumMet`}}}],`Catch`:[{`ErrorEquals`:[`States.QuorumMet`],`Next`:`D`}],`End`:true},`D`:{`Type`:`Succeed`}}}", "FLOW2004" },
-        { Task("`Retry`:[{`ErrorEquals`:[`X`],`IntervalSeconds`:1,`MaxAttempts`:0,`BackoffRate`:1,`MaxDelaySeconds`:31622401,`JitterStrategy`:`FULL`}]"), "FLOW2005" },
+        { Task("`Retry`:[{`ErrorEquals`:[`X`],`IntervalSeconds`:1,`MaxAttempts`:0,`BackoffRate`:1,`MaxDelaySeconds`:31622400,`JitterStrategy`:`FULL`}]"), "FLOW2005" },
         { Task("`Retry`:[{`ErrorEquals`:[`X`],`MaxAttempts`:99999999}]"), "FLOW2006" },
         { Task("`Retry`:[{`ErrorEquals`:[`X`],`BackoffRate`:1.0}]"), "FLOW2007" },
         { Task("`Retry`:[{`ErrorEquals`:[`X`],`MaxDelaySeconds`:1}]"), "FLOW2008" },
