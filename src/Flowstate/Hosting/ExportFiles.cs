@@ -83,14 +83,29 @@ public static class ExportFiles
             if (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(machineName[i - 1])))
                 return "contains an unpaired surrogate";
         }
-        var dot = machineName.IndexOf('.');
-        var stem = (dot < 0 ? machineName : machineName.Substring(0, dot)).TrimEnd(' ');
-        if (DeviceNames.Any(d => string.Equals(d, stem, StringComparison.OrdinalIgnoreCase)))
-            return $"is a reserved device name on Windows ({stem.ToUpperInvariant()})";
+        if (IsWindowsDeviceName(machineName))
+            return $"is a reserved device name on Windows ({Stem(machineName).ToUpperInvariant()})";
         var bytes = Encoding.UTF8.GetByteCount(machineName + Extension);
         if (bytes > MaxFileNameBytes)
             return $"makes a file name of {bytes} UTF-8 bytes; file systems allow {MaxFileNameBytes}";
         return null;
+    }
+
+    /// <summary>
+    /// True when Windows would open a device instead of a file named <paramref name="fileName"/>:
+    /// CON, PRN, AUX, NUL, COM0-9, LPT0-9 (any case), alone or before the first '.' ("nul.asl.json").
+    /// </summary>
+    public static bool IsWindowsDeviceName(string fileName)
+    {
+        if (fileName is null) throw new ArgumentNullException(nameof(fileName));
+        var stem = Stem(fileName);
+        return DeviceNames.Any(d => string.Equals(d, stem, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Stem(string fileName)
+    {
+        var dot = fileName.IndexOf('.');
+        return (dot < 0 ? fileName : fileName.Substring(0, dot)).TrimEnd(' ');
     }
 
     /// <summary>

@@ -45,17 +45,25 @@ public static class TerminalText
         return sb.ToString();
     }
 
-    private static bool NeedsEscape(string text, int i)
+    /// <summary>
+    /// True for a character a terminal acts on instead of showing: the C0 and C1 controls, DEL, the
+    /// line and paragraph separators and the bidirectional controls (not the surrogates: a pair is fine).
+    /// </summary>
+    public static bool IsTerminalControl(char c)
     {
-        var c = text[i];
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
         switch (c)
         {
             case '\u061C': case '\u200E': case '\u200F': case '\u2028': case '\u2029':
                 return true;
         }
-        if (c >= '\u202A' && c <= '\u202E') return true;
-        if (c >= '\u2066' && c <= '\u2069') return true;
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    private static bool NeedsEscape(string text, int i)
+    {
+        var c = text[i];
+        if (IsTerminalControl(c)) return true;
         if (char.IsHighSurrogate(c)) return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
         if (char.IsLowSurrogate(c)) return i == 0 || !char.IsHighSurrogate(text[i - 1]);
         return false;
