@@ -57,8 +57,8 @@ public static partial class Rules
     private static IReadOnlyList<Rule>? _all;
     private static Dictionary<string, Rule>? _byId;
 
-    /// <summary>Every rule, FLOW0xxx to FLOW6xxx, in id order.</summary>
-    public static IReadOnlyList<Rule> All => _all ??= Declaration.Concat(Model).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+    /// <summary>Every rule (declaration, model and deployment rules), in id order.</summary>
+    public static IReadOnlyList<Rule> All => _all ??= Declaration.Concat(Model).Concat(Deployment).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>The rule with this id, or null.</summary>
     public static Rule? Find(string id)

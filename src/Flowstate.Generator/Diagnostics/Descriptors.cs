@@ -16,7 +16,7 @@ public static class Descriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =
         Rules.All.ToDictionary(r => r.Id, Create, StringComparer.Ordinal);
 
-    /// <summary>Every descriptor, FLOW0xxx to FLOW6xxx, in id order.</summary>
+    /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = Rules.All.Select(r => ById[r.Id]).ToImmutableArray();
 
     /// <summary>The descriptor of a rule.</summary>
@@ -34,10 +34,16 @@ public static class Descriptors
     public static IReadOnlyList<DiagnosticDescriptor> RuleDescriptors { get; } = Rules.Model.Select(r => ById[r.Id]).ToArray();
 
     /// <summary>The descriptor of a model rule id (FLOW1xxx to FLOW6xxx), or null.</summary>
-    public static DiagnosticDescriptor? FindRule(string id) => Find(id) is { } d && d.Category != Rules.DeclarationCategory ? d : null;
+    public static DiagnosticDescriptor? FindRule(string id) => Rules.Model.Any(r => r.Id == id) ? Find(id) : null;
 
     /// <summary>The FLOW0xxx descriptors, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> DeclarationRules { get; } = Rules.Declaration.Select(r => ById[r.Id]).ToImmutableArray();
+
+    /// <summary>The descriptors of the deployment building blocks (FLOW71xx), in id order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> DeploymentDescriptors { get; } = Rules.Deployment.Select(r => ById[r.Id]).ToArray();
+
+    /// <summary>The descriptor of a deployment building-block id, or null.</summary>
+    public static DiagnosticDescriptor? FindDeploymentRule(string id) => Rules.Deployment.Any(r => r.Id == id) ? Find(id) : null;
 
     private static DiagnosticDescriptor Create(Rule rule)
         => new(rule.Id, rule.Title, rule.MessageFormat, rule.Category, (DiagnosticSeverity)(int)rule.DefaultSeverity,

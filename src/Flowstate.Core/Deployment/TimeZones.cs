@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using Flowstate.Generator.Diagnostics;
+using Flowstate.Core.Diagnostics;
 
-namespace Flowstate.Generator.Deployment;
+namespace Flowstate.Core.Deployment;
 
 /// <summary>
 /// IANA time-zone names, checked against a table embedded at build time (<see cref="TimeZoneNames"/>,

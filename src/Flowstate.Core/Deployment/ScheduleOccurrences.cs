@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Flowstate.Generator.Deployment;
+namespace Flowstate.Core.Deployment;
 
 /// <summary>
 /// The next run times of a schedule, for the deploy plan ("next three runs"). This is the only place

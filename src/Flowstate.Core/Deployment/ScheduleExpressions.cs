@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Diagnostics;
+using Flowstate.Core.Model;
 
-namespace Flowstate.Generator.Deployment;
+namespace Flowstate.Core.Deployment;
 
 // EventBridge / EventBridge Scheduler schedule expressions: rate(value unit), cron(six fields) and
 // at(yyyy-mm-ddThh:mm:ss), checked the way AWS documents them

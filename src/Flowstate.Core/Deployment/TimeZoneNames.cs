@@ -3,7 +3,7 @@
 // every Zone and Link name of the IANA tz database, ordinal order. Do not edit; rerun the script.
 // </auto-generated>
 
-namespace Flowstate.Generator.Deployment;
+namespace Flowstate.Core.Deployment;
 
 internal static class TimeZoneNames
 {

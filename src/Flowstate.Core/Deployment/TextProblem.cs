@@ -1,7 +1,7 @@
-using Flowstate.Generator.Model;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Model;
+using Flowstate.Core.Validation;
 
-namespace Flowstate.Generator.Deployment;
+namespace Flowstate.Core.Deployment;
 
 /// <summary>
 /// A problem inside a text the user wrote (a schedule expression, a time-zone name, a date, an event

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace Flowstate.Generator.Deployment;
+namespace Flowstate.Core.Deployment;
 
 /// <summary>
 /// English descriptions of valid cron expressions for hovers and the deploy plan. It covers the shapes

@@ -1,4 +1,4 @@
-namespace Flowstate.Generator.Diagnostics;
+namespace Flowstate.Core.Diagnostics;
 
 // Ids of the deployment building blocks (Deployment/*: schedules, time zones, event patterns, IAM).
 // FLOW7101-7129 belong to these checks; FLOW7130-7149 to the deployment model's own rules.
