@@ -39,11 +39,11 @@ public static class Descriptors
     /// <summary>The FLOW0xxx descriptors, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> DeclarationRules { get; } = Rules.Declaration.Select(r => ById[r.Id]).ToImmutableArray();
 
-    /// <summary>The descriptors of the deployment building blocks (FLOW71xx), in id order.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> DeploymentDescriptors { get; } = Rules.Deployment.Select(r => ById[r.Id]).ToArray();
+    /// <summary>The descriptors of the deployment building blocks (FLOW71xx), in id order (the deployment analyzer supports them all).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> DeploymentSyntaxRules { get; } = Rules.DeploymentSyntax.Select(r => ById[r.Id]).ToImmutableArray();
 
     /// <summary>The descriptor of a deployment building-block id, or null.</summary>
-    public static DiagnosticDescriptor? FindDeploymentRule(string id) => Rules.Deployment.Any(r => r.Id == id) ? Find(id) : null;
+    public static DiagnosticDescriptor? FindDeploymentRule(string id) => Rules.DeploymentSyntax.Any(r => r.Id == id) ? Find(id) : null;
 
     private static DiagnosticDescriptor Create(Rule rule)
         => new(rule.Id, rule.Title, rule.MessageFormat, rule.Category, (DiagnosticSeverity)(int)rule.DefaultSeverity,

@@ -7,7 +7,7 @@ namespace Flowstate.Core.Diagnostics;
 // sentence (what is wrong, what is allowed) as a TextProblem or DiagnosticInfo whose only message
 // argument is that sentence, so the CLI and the deploy program print the same text as the IDE.
 // Kept out of Rules.Model: the analyzer that reports them (the deployment declarations' analyzer)
-// adds Descriptors.DeploymentDescriptors to its SupportedDiagnostics.
+// adds Descriptors.DeploymentSyntaxRules to its SupportedDiagnostics.
 public static partial class Rules
 {
     public const string ScheduleCategory = "Flowstate.Schedule";
@@ -24,7 +24,7 @@ public static partial class Rules
     }
 
     /// <summary>The rules of the deployment building blocks (FLOW71xx), in id order.</summary>
-    public static IReadOnlyList<Rule> Deployment => DeploymentList;
+    public static IReadOnlyList<Rule> DeploymentSyntax => DeploymentList;
 
     public static readonly Rule ScheduleExpressionMalformed = D(DiagnosticIds.ScheduleExpressionMalformed,
         "Schedule expression is malformed", ScheduleCategory, RuleSeverity.Error,
