@@ -3,7 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using Flowstate.CodeFixes.Support;
-using Flowstate.Generator.Diagnostics;
+using Flowstate.Core.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

@@ -1,4 +1,4 @@
-using Flowstate.Generator.Diagnostics;
+using Flowstate.Core.Diagnostics;
 using Verify = Flowstate.CodeFixes.Tests.Support.FixTest<Flowstate.CodeFixes.TrimPathCodeFix>;
 
 namespace Flowstate.CodeFixes.Tests;
