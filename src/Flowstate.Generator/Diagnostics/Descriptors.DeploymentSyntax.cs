@@ -65,4 +65,12 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor ScheduleKindNotSupported = D(DiagnosticIds.ScheduleKindNotSupported,
         "Schedule expression not supported here", ScheduleCategory, DiagnosticSeverity.Error,
         "EventBridge rules take rate(...) and cron(...) expressions evaluated in UTC; one-time at(...) expressions need EventBridge Scheduler.");
+
+    public static readonly DiagnosticDescriptor EventPatternStructure = D(DiagnosticIds.EventPatternStructure,
+        "Event pattern is malformed", EventPatternCategory, DiagnosticSeverity.Error,
+        "An EventBridge event pattern is a JSON object whose leaves are arrays of values or content filters; EventBridge rejects other shapes.");
+
+    public static readonly DiagnosticDescriptor EventPatternFilter = D(DiagnosticIds.EventPatternFilter,
+        "Event pattern content filter is invalid", EventPatternCategory, DiagnosticSeverity.Error,
+        "Content filters are objects with one known key: prefix, suffix, anything-but, numeric, exists, cidr, wildcard or equals-ignore-case, each with the value type EventBridge expects.");
 }
