@@ -1,6 +1,6 @@
-using Flowstate.Generator.Deployment;
-using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Deployment;
+using Flowstate.Core.Diagnostics;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Generator.Tests.Deployment;
 
