@@ -84,8 +84,9 @@ internal sealed class AwsTransport
         _session = session;
         _http = http;
         _log = verboseLog;
-        _pipeline = new ResiliencePipelineBuilder<AwsRawResponse>()
-            .AddRetry(new RetryStrategyOptions<AwsRawResponse>
+        var builder = new ResiliencePipelineBuilder<AwsRawResponse>();
+        if (retry.MaxRetries > 0)
+            builder.AddRetry(new RetryStrategyOptions<AwsRawResponse>
             {
                 MaxRetryAttempts = retry.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -99,9 +100,8 @@ internal sealed class AwsTransport
                     Log($"  retry {args.AttemptNumber + 1} in {args.RetryDelay.TotalMilliseconds:0} ms after {why}");
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(retry.Timeout)
-            .Build();
+            });
+        _pipeline = builder.AddTimeout(retry.Timeout).Build();
     }
 
     public AwsSession Session => _session;

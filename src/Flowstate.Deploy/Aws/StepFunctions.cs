@@ -45,11 +45,14 @@ public sealed record GetExecutionHistoryRequest(
     [property: JsonPropertyName("reverseOrder")] bool? ReverseOrder = null,
     [property: JsonPropertyName("nextToken")] string? NextToken = null,
     [property: JsonPropertyName("includeExecutionData")] bool? IncludeExecutionData = null);
-public sealed record HistoryEvent(
-    [property: JsonPropertyName("id")] long Id,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("timestamp"), JsonConverter(typeof(EpochConverter))] DateTimeOffset? Timestamp,
-    [property: JsonExtensionData] Dictionary<string, JsonElement>? Details);
+public sealed record HistoryEvent
+{
+    [JsonPropertyName("id")] public long Id { get; init; }
+    [JsonPropertyName("type")] public string Type { get; init; } = "";
+    [JsonPropertyName("timestamp"), JsonConverter(typeof(EpochConverter))] public DateTimeOffset? Timestamp { get; init; }
+    /// <summary>The <c>*EventDetails</c> member of this event type (name, error, cause, ...).</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Details { get; init; }
+}
 public sealed record GetExecutionHistoryResponse(
     [property: JsonPropertyName("events")] IReadOnlyList<HistoryEvent> Events,
     [property: JsonPropertyName("nextToken")] string? NextToken);
