@@ -249,13 +249,19 @@ public static class DeployCommands
 /// <summary>Entry point for a program that has no command line of its own yet.</summary>
 public static class DeployConsole
 {
+    /// <summary>
+    /// Parser settings the deploy commands need from their host: no response files, because
+    /// <c>start --input @file.json</c> names the input file (as the AWS CLI's <c>file://</c> does).
+    /// </summary>
+    public static ParserConfiguration ParserConfiguration => new() { ResponseFileTokenReplacer = null };
+
     public static int Run(string[] args, IReadOnlyList<DeployStack> stacks) => Run(args, stacks, new DeployHost());
 
     public static int Run(string[] args, IReadOnlyList<DeployStack> stacks, DeployHost host)
     {
         var root = new RootCommand("Deploy this Flowstate app to AWS: plan, deploy, start, status, destroy.");
         foreach (var c in DeployCommands.Create(stacks, host)) root.Add(c);
-        var parse = root.Parse(args);
+        var parse = root.Parse(args, ParserConfiguration);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) host.Error.WriteLine("error: " + e.Message);

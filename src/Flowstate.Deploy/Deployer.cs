@@ -110,7 +110,7 @@ public sealed class Deployer
         if (existing is null || existing.StackStatus == "REVIEW_IN_PROGRESS")
             return LocalPlanForNewStack(t);
         CheckOwnership(existing, t, "plan");
-        CheckUpdatable(existing, await FirstFailureAsync(existing.StackId, ct).ConfigureAwait(false));
+        CheckUpdatable(existing, t, await FirstFailureAsync(existing.StackId, ct).ConfigureAwait(false));
         var deployed = await GetDeployedTemplateAsync(t.StackName, ct).ConfigureAwait(false);
         if (deployed is not null && IsUnchanged(t, existing, deployed))
             return new PlanResult(t.StackName, _region, true, true, Array.Empty<PlannedChange>(), Array.Empty<MachineDiff>(), Array.Empty<ScheduleChange>(), Array.Empty<string>());
@@ -218,7 +218,7 @@ public sealed class Deployer
             CheckOwnership(existing, t, "deploy");
             if (!creating)
             {
-                CheckUpdatable(existing, await FirstFailureAsync(existing.StackId, ct).ConfigureAwait(false));
+                CheckUpdatable(existing, t, await FirstFailureAsync(existing.StackId, ct).ConfigureAwait(false));
                 deployed = await GetDeployedTemplateAsync(t.StackName, ct).ConfigureAwait(false);
                 if (deployed is not null && IsUnchanged(t, existing, deployed))
                 {
@@ -480,14 +480,14 @@ public sealed class Deployer
             "Flowstate only changes stacks it created for the same app and stage. Choose another stage or stackName in the values file.");
     }
 
-    private void CheckUpdatable(Stack s, string? firstFailure)
+    private void CheckUpdatable(Stack s, Target t, string? firstFailure)
     {
         if (StableStatuses.Contains(s.StackStatus)) return;
         var failure = firstFailure is null ? "" : $"\nFirst failure: {firstFailure}";
         if (s.StackStatus.EndsWith("_IN_PROGRESS", StringComparison.Ordinal))
             throw new DeployException(ExitCodes.StackState, $"Stack {s.StackName} is busy ({s.StackStatus}): another deploy, rollback or delete is running.",
                 "Wait for it to finish ('status' shows it), then run the command again.");
-        throw new DeployException(ExitCodes.StackState, $"Stack {s.StackName} is in {s.StackStatus} and cannot be updated." + failure, StateAdvice(s.StackStatus, null));
+        throw new DeployException(ExitCodes.StackState, $"Stack {s.StackName} is in {s.StackStatus} and cannot be updated." + failure, StateAdvice(s.StackStatus, t));
     }
 
     private string? StateAdvice(string? status, Target? t)

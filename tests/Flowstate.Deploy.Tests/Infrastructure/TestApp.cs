@@ -142,6 +142,7 @@ internal sealed class DeployCli
     public string Input { get; set; } = "";
     public bool Interactive { get; set; }
     public Func<IReadOnlyList<string>, string?, DateTime, int, IReadOnlyList<DateTime>>? NextRuns { get; set; }
+    public HttpMessageHandler? Handler { get; set; }
 
     public sealed record Result(int ExitCode, string Out, string Err)
     {
@@ -158,12 +159,12 @@ internal sealed class DeployCli
         var host = new DeployHost
         {
             Out = output, Error = error, In = new StringReader(Input), Environment = AwsEnvironment.From(Env), Interactive = Interactive,
-            Retry = Retry, Settings = new DeploySettings(TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30)), NextRuns = NextRuns,
+            HttpHandler = Handler, Retry = Retry, Settings = new DeploySettings(TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30)), NextRuns = NextRuns,
         };
         var full = args.Concat(new[] { "--endpoint-url", Endpoint, "--values", _valuesFile }).ToArray();
         var root = new System.CommandLine.RootCommand("test");
         foreach (var c in DeployCommands.Create(new[] { stack }, host)) root.Add(c);
-        var parse = root.Parse(full);
+        var parse = root.Parse(full, DeployConsole.ParserConfiguration);
         Assert.True(parse.Errors.Count == 0, string.Join("; ", parse.Errors.Select(e => e.Message)));
         var code = parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error }, ct).GetAwaiter().GetResult();
         return new Result(code, output.ToString(), error.ToString());
