@@ -17,22 +17,31 @@ public static class FlowstateConsole
 
     /// <summary>Runs a command over <paramref name="machines"/>; returns the process exit code (0 ok, 1 failure, 2 usage).</summary>
     public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines)
-        => Run(args, machines, Console.Out, Console.Error);
+        => Run(args, machines, Array.Empty<StackDefinition>(), Console.Out, Console.Error);
+
+    /// <summary>Runs a command over <paramref name="machines"/> and their <paramref name="stacks"/> (export also writes each stack's template).</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks)
+        => Run(args, machines, stacks, Console.Out, Console.Error);
 
     /// <summary>Runs a command, writing to the given streams (used by tests).</summary>
     public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+        => Run(args, machines, Array.Empty<StackDefinition>(), stdout, stderr);
+
+    /// <summary>Runs a command, writing to the given streams (used by tests).</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         if (args is null) throw new ArgumentNullException(nameof(args));
         if (machines is null) throw new ArgumentNullException(nameof(machines));
+        if (stacks is null) throw new ArgumentNullException(nameof(stacks));
         try
         {
-            if (args.Length == 0) return Overview(machines, stdout, stderr);
+            if (args.Length == 0) return Overview(machines, stacks, stdout, stderr);
             var command = args[0];
             var rest = args.Skip(1).ToArray();
             switch (command)
             {
                 case "list": return List(machines, stdout);
-                case "export": return Export(rest, machines, stdout, stderr);
+                case "export": return Export(rest, machines, stacks, stdout, stderr);
                 case "graph": return Graph(rest, machines, stdout, stderr);
                 case "help": case "-h": case "--help": Usage(stdout); return 0;
                 default:
@@ -58,11 +67,12 @@ public static class FlowstateConsole
         w.WriteLine("usage:");
         w.WriteLine("  (no command)                     export to ./flowstate-out and show each graph");
         w.WriteLine("  list                             list the state machines of this assembly");
-        w.WriteLine("  export --out DIR [--machine N]   write DIR/<name>.asl.json for every (or one) state machine");
+        w.WriteLine("  export --out DIR [--machine N]   write DIR/<name>.asl.json for every (or one) state machine,");
+        w.WriteLine("                                   and DIR/<stack>.template.json for every stack (without --machine)");
         w.WriteLine("  graph [NAME] [--format mermaid|dot]   print the state graph");
     }
 
-    private static int Overview(IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+    private static int Overview(IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         if (machines.Count == 0)
         {
@@ -72,6 +82,7 @@ public static class FlowstateConsole
         stdout.WriteLine($"Flowstate: {machines.Count} state machine(s) in this assembly.");
         var dir = Path.GetFullPath(DefaultOutDirectory);
         WriteAll(machines, dir, stdout);
+        WriteTemplates(stacks, dir, stdout);
         foreach (var m in machines)
         {
             stdout.WriteLine();
@@ -88,7 +99,7 @@ public static class FlowstateConsole
         return 0;
     }
 
-    private static int Export(string[] args, IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+    private static int Export(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         string? outDir = null, only = null;
         for (var i = 0; i < args.Length; i++)
@@ -110,7 +121,20 @@ public static class FlowstateConsole
         var selected = Select(machines, only, stderr);
         if (selected is null) return 1;
         WriteAll(selected, Path.GetFullPath(outDir), stdout);
+        if (only is null) WriteTemplates(stacks, Path.GetFullPath(outDir), stdout);
         return 0;
+    }
+
+    private static void WriteTemplates(IReadOnlyList<StackDefinition> stacks, string dir, TextWriter stdout)
+    {
+        Directory.CreateDirectory(dir);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var stack in stacks)
+        {
+            var file = Path.Combine(dir, stack.Name + ".template.json");
+            File.WriteAllText(file, stack.TemplateJson, utf8);
+            stdout.WriteLine($"wrote {file}");
+        }
     }
 
     private static void WriteAll(IReadOnlyList<StateMachineDefinition> machines, string dir, TextWriter stdout)
