@@ -5,6 +5,7 @@ using Flowstate.Generator.Diagnostics;
 using Flowstate.Generator.Json;
 using Flowstate.Generator.Model;
 using Flowstate.Generator.Validation;
+using Flowstate.Hosting;
 using Microsoft.CodeAnalysis;
 
 namespace Flowstate.Cli.Commands;
@@ -94,7 +95,8 @@ public sealed record ValidationFinding(string File, int Line, int Column, int En
     public override string ToString()
     {
         var where = Line > 0 ? $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}:{Column.ToString(CultureInfo.InvariantCulture)}" : File;
-        return Id is null ? $"{where}: {SeverityName}: {Message}" : $"{where}: {SeverityName} {Id}: {Message}";
+        // File names and messages quote the input: its control characters are escaped, never sent to the terminal.
+        return TerminalText.Escape(Id is null ? $"{where}: {SeverityName}: {Message}" : $"{where}: {SeverityName} {Id}: {Message}");
     }
 }
 
@@ -141,7 +143,7 @@ public sealed class ValidateRunner
     public static IReadOnlyList<ValidationFinding> ValidateFile(string file, ValidateOptions options)
     {
         if (!InputFiles.TryRead(file, out var text, out var error))
-            return new[] { new ValidationFinding(file, 0, 0, 0, 0, DiagnosticSeverity.Error, null, error, null) };
+            return new[] { new ValidationFinding(file, error.Line, error.Column, error.Line, error.Column, DiagnosticSeverity.Error, null, error.Message, null) };
         return ValidateText(file, text, options);
     }
 
@@ -234,9 +236,22 @@ public sealed class ValidateRunner
                 new JsonProperty("info", JsonValue.Number(findings.Count(f => f.Severity < DiagnosticSeverity.Warning))),
             })),
         });
-        var json = JsonWriter.Write(document);
+        // JsonWriter escapes the C0 controls; the other characters a terminal acts on (DEL, C1, bidirectional
+        // controls) can only occur inside strings, where \uXXXX is the same JSON value.
+        var json = EscapeTerminalCharacters(JsonWriter.Write(document));
         _stdout.Write(json);
         if (!json.EndsWith("\n", StringComparison.Ordinal)) _stdout.WriteLine();
+    }
+
+    private static string EscapeTerminalCharacters(string json)
+    {
+        var sb = new System.Text.StringBuilder(json.Length);
+        foreach (var c in json)
+        {
+            if (c != '\n' && TerminalText.IsTerminalControl(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     private static string SafeFullPath(string file)
@@ -253,7 +268,7 @@ public sealed class ValidateRunner
 
     private int Usage(string message)
     {
-        _stderr.WriteLine($"error: {message}");
+        _stderr.WriteLine(TerminalText.Escape($"error: {message}"));
         _stderr.WriteLine("Run 'flowstate validate --help' for usage.");
         return FlowstateCli.UsageError;
     }

@@ -45,19 +45,19 @@ public static class FlowstateConsole
                 case "graph": return Graph(rest, machines, stdout, stderr);
                 case "help": case "-h": case "--help": Usage(stdout); return 0;
                 default:
-                    stderr.WriteLine($"error: unknown command '{command}'.");
+                    stderr.WriteLine($"error: unknown command '{TerminalText.Escape(command)}'.");
                     Usage(stderr);
                     return 2;
             }
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             return 1;
         }
         catch (UnauthorizedAccessException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             return 1;
         }
     }
@@ -81,13 +81,14 @@ public static class FlowstateConsole
         }
         stdout.WriteLine($"Flowstate: {machines.Count} state machine(s) in this assembly.");
         var dir = Path.GetFullPath(DefaultOutDirectory);
-        WriteAll(machines, dir, stdout);
+        if (!TemplatesWritable(stacks, stderr) || !WriteAll(machines, dir, stdout, stderr)) return 1;
         WriteTemplates(stacks, dir, stdout);
         foreach (var m in machines)
         {
+            var name = TerminalText.Escape(m.Name);
             stdout.WriteLine();
-            stdout.WriteLine($"Graph of {m.Name} (Mermaid; paste into any Mermaid viewer, or run 'graph {m.Name} --format dot'):");
-            stdout.WriteLine(m.MermaidGraph.TrimEnd('\n'));
+            stdout.WriteLine($"Graph of {name} (Mermaid; paste into any Mermaid viewer, or run 'graph {name} --format dot'):");
+            stdout.WriteLine(GraphText(m.MermaidGraph));
         }
         return 0;
     }
@@ -95,7 +96,7 @@ public static class FlowstateConsole
     private static int List(IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout)
     {
         foreach (var m in machines)
-            stdout.WriteLine($"{m.Name}\t{(m.Type == WorkflowType.Express ? "EXPRESS" : "STANDARD")}\t{m.DeclaringType.FullName}");
+            stdout.WriteLine($"{TerminalText.Escape(m.Name)}\t{(m.Type == WorkflowType.Express ? "EXPRESS" : "STANDARD")}\t{TerminalText.Escape(m.DeclaringType.FullName)}");
         return 0;
     }
 
@@ -109,7 +110,7 @@ public static class FlowstateConsole
                 case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
                 case "--machine" when i + 1 < args.Length: only = args[++i]; break;
                 default:
-                    stderr.WriteLine($"error: unexpected argument '{args[i]}' (export --out DIR [--machine NAME]).");
+                    stderr.WriteLine($"error: unexpected argument '{TerminalText.Escape(args[i])}' (export --out DIR [--machine NAME]).");
                     return 2;
             }
         }
@@ -120,9 +121,24 @@ public static class FlowstateConsole
         }
         var selected = Select(machines, only, stderr);
         if (selected is null) return 1;
-        WriteAll(selected, Path.GetFullPath(outDir), stdout);
+        if (only is null && !TemplatesWritable(stacks, stderr)) return 1;
+        if (!WriteAll(selected, Path.GetFullPath(outDir), stdout, stderr)) return 1;
         if (only is null) WriteTemplates(stacks, Path.GetFullPath(outDir), stdout);
         return 0;
+    }
+
+    /// <summary>Stack names are checked like machine names (<see cref="ExportFiles.FileNameProblem"/>) before anything is written.</summary>
+    private static bool TemplatesWritable(IReadOnlyList<StackDefinition> stacks, TextWriter stderr)
+    {
+        var ok = true;
+        foreach (var stack in stacks)
+        {
+            if (ExportFiles.FileNameProblem(stack.Name) is not { } problem) continue;
+            stderr.WriteLine($"error: cannot export the template of stack '{TerminalText.Escape(stack.Name)}': its name {problem}.");
+            ok = false;
+        }
+        if (!ok) stderr.WriteLine("error: nothing was written.");
+        return ok;
     }
 
     private static void WriteTemplates(IReadOnlyList<StackDefinition> stacks, string dir, TextWriter stdout)
@@ -133,20 +149,28 @@ public static class FlowstateConsole
         {
             var file = Path.Combine(dir, stack.Name + ".template.json");
             File.WriteAllText(file, stack.TemplateJson, utf8);
-            stdout.WriteLine($"wrote {file}");
+            stdout.WriteLine($"wrote {TerminalText.Escape(file)}");
         }
     }
 
-    private static void WriteAll(IReadOnlyList<StateMachineDefinition> machines, string dir, TextWriter stdout)
+    /// <summary>Writes every machine's file, or none when any name is unsafe or two names collide (<see cref="ExportFiles"/>).</summary>
+    private static bool WriteAll(IReadOnlyList<StateMachineDefinition> machines, string dir, TextWriter stdout, TextWriter stderr)
     {
+        var files = ExportFiles.Plan(machines, dir, out var problems);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) stderr.WriteLine("error: " + problem);
+            stderr.WriteLine("error: nothing was written.");
+            return false;
+        }
         Directory.CreateDirectory(dir);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        foreach (var m in machines)
+        foreach (var file in files)
         {
-            var file = Path.Combine(dir, m.Name + ".asl.json");
-            File.WriteAllText(file, m.AslJson, utf8);
-            stdout.WriteLine($"wrote {file}");
+            File.WriteAllText(file.Path, file.Machine.AslJson, utf8);
+            stdout.WriteLine($"wrote {TerminalText.Escape(file.Path)}");
         }
+        return true;
     }
 
     private static int Graph(string[] args, IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
@@ -159,21 +183,25 @@ public static class FlowstateConsole
             else if (!args[i].StartsWith("-", StringComparison.Ordinal) && only is null) only = args[i];
             else
             {
-                stderr.WriteLine($"error: unexpected argument '{args[i]}' (graph [NAME] [--format mermaid|dot]).");
+                stderr.WriteLine($"error: unexpected argument '{TerminalText.Escape(args[i])}' (graph [NAME] [--format mermaid|dot]).");
                 return 2;
             }
         }
         if (format != "mermaid" && format != "dot")
         {
-            stderr.WriteLine($"error: unknown graph format '{format}' (mermaid or dot).");
+            stderr.WriteLine($"error: unknown graph format '{TerminalText.Escape(format)}' (mermaid or dot).");
             return 2;
         }
         var selected = Select(machines, only, stderr);
         if (selected is null) return 1;
         foreach (var m in selected)
-            stdout.WriteLine((format == "dot" ? m.DotGraph : m.MermaidGraph).TrimEnd('\n'));
+            stdout.WriteLine(GraphText(format == "dot" ? m.DotGraph : m.MermaidGraph));
         return 0;
     }
+
+    // A graph is printed line by line with each line's control characters escaped: a state name may hold any.
+    private static string GraphText(string graph)
+        => string.Join("\n", graph.TrimEnd('\n').Split('\n').Select(TerminalText.Escape));
 
     private static IReadOnlyList<StateMachineDefinition>? Select(IReadOnlyList<StateMachineDefinition> machines, string? name, TextWriter stderr)
     {
@@ -181,7 +209,7 @@ public static class FlowstateConsole
         var found = machines.Where(m => string.Equals(m.Name, name, StringComparison.Ordinal)).ToArray();
         if (found.Length == 0)
         {
-            stderr.WriteLine($"error: no state machine named '{name}'. Known: {string.Join(", ", machines.Select(m => m.Name))}.");
+            stderr.WriteLine($"error: no state machine named '{TerminalText.Escape(name)}'. Known: {string.Join(", ", machines.Select(m => TerminalText.Escape(m.Name)))}.");
             return null;
         }
         return found;
