@@ -99,7 +99,7 @@ public sealed record ScheduleParseResult(ScheduleExpression? Expression, Equatab
     public bool IsValid => Expression is not null && Problems.IsEmpty;
 }
 
-public static class ScheduleExpressions
+public static partial class ScheduleExpressions
 {
     public const string Grammar = "rate(value unit), cron(minutes hours day-of-month month day-of-week year) or at(yyyy-mm-ddThh:mm:ss)";
 
@@ -646,6 +646,13 @@ public static class ScheduleExpressions
     private static string Truncate(string s, int max = 60) => s.Length > max ? s.Substring(0, max - 3) + "..." : s;
 
     // ---- description ---------------------------------------------------------------------------------
+
+    /// <summary>The problems of an expression (empty when it is valid); <see cref="Parse"/> without the parsed form.</summary>
+    public static EquatableArray<TextProblem> Check(string? expression, ScheduleTarget target = ScheduleTarget.Scheduler) => Parse(expression, target).Problems;
+
+    /// <summary><see cref="Describe(ScheduleExpression, string?)"/> of a text; null when it is not a valid expression.</summary>
+    public static string? Describe(string? expression, string? timeZone)
+        => Parse(expression) is { IsValid: true, Expression: { } e } ? Describe(e, timeZone) : null;
 
     /// <summary>
     /// A short English description for hovers and the deploy plan: "every day at 02:00 (Europe/Berlin)",

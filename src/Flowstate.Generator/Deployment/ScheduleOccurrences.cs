@@ -95,3 +95,37 @@ public static class ScheduleOccurrences
         return new DateTimeOffset(unspecified, offset);
     }
 }
+
+public static partial class ScheduleExpressions
+{
+    /// <summary>
+    /// The next <paramref name="count"/> runs (UTC, Kind Utc) strictly after <paramref name="fromUtc"/> of
+    /// <paramref name="expression"/> evaluated in <paramref name="timeZone"/> (IANA; null means UTC), for the
+    /// deploy plan; empty when the expression is not valid. Deploy side only: it resolves the zone with the
+    /// host's <see cref="TimeZoneInfo"/> and throws <see cref="TimeZoneNotFoundException"/>, with the name, when
+    /// the host does not know it (the analyzer has already checked it against <see cref="TimeZones"/>).
+    /// Rate schedules count from <paramref name="fromUtc"/> (no start date known here).
+    /// </summary>
+    public static IReadOnlyList<DateTime> NextRuns(string? expression, string? timeZone, DateTime fromUtc, int count)
+    {
+        if (Parse(expression) is not { IsValid: true, Expression: { } parsed }) return Array.Empty<DateTime>();
+        TimeZoneInfo zone;
+        if (string.IsNullOrEmpty(timeZone)) zone = TimeZoneInfo.Utc;
+        else
+        {
+            try
+            {
+                zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone!);
+            }
+            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                throw new TimeZoneNotFoundException($"This machine's time-zone database does not know '{timeZone}'; install the IANA tz database (tzdata, or ICU on Windows) to compute run times in it", e);
+            }
+        }
+        var from = new DateTimeOffset(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc));
+        var result = new List<DateTime>(Math.Max(0, count));
+        foreach (var run in ScheduleOccurrences.Next(parsed, from, zone, count + 1))
+            if (run > from && result.Count < count) result.Add(run.UtcDateTime);
+        return result;
+    }
+}

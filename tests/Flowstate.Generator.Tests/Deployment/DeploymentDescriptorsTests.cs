@@ -4,7 +4,7 @@ using Flowstate.Generator.Model;
 
 namespace Flowstate.Generator.Tests.Deployment;
 
-public class DeploymentDescriptorsTests
+public class DeploymentSyntaxRulesTests
 {
     private static string RepoRoot()
     {
@@ -17,7 +17,7 @@ public class DeploymentDescriptorsTests
     public static TheoryData<string> Ids()
     {
         var data = new TheoryData<string>();
-        foreach (var d in Descriptors.DeploymentDescriptors) data.Add(d.Id);
+        foreach (var d in Descriptors.DeploymentSyntaxRules) data.Add(d.Id);
         return data;
     }
 
@@ -43,7 +43,7 @@ public class DeploymentDescriptorsTests
     {
         // The deployment analyzer reports them; the model rules' list must not (the rule coverage test would then ask for C# tests there).
         Assert.DoesNotContain(Descriptors.RuleDescriptors, d => Descriptors.FindDeploymentRule(d.Id) is not null);
-        Assert.Contains(Descriptors.DeploymentDescriptors, d => d.Id == DiagnosticIds.UnknownTimeZone);
+        Assert.Contains(Descriptors.DeploymentSyntaxRules, d => d.Id == DiagnosticIds.UnknownTimeZone);
     }
 
     [Fact]

@@ -75,3 +75,28 @@ public class ScheduleOccurrencesTests
         Assert.Empty(ScheduleOccurrences.Next(Parse("at(2027-03-28T02:30:00)"), from, Berlin, 3)); // does not exist in Berlin
     }
 }
+
+public class NextRunsTests
+{
+    [Fact]
+    public void NextRuns_AreUtcInstants_StrictlyAfterFrom()
+    {
+        var from = new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc);
+        var runs = ScheduleExpressions.NextRuns("cron(0 2 * * ? *)", "Europe/Berlin", from, 3);
+        Assert.Equal(new[] { new DateTime(2026, 12, 3, 1, 0, 0), new DateTime(2026, 12, 4, 1, 0, 0), new DateTime(2026, 12, 5, 1, 0, 0) }, runs);
+        Assert.All(runs, r => Assert.Equal(DateTimeKind.Utc, r.Kind));
+        Assert.Equal(new[] { from.AddHours(1), from.AddHours(2) }, ScheduleExpressions.NextRuns("rate(1 hour)", null, from, 2));
+    }
+
+    [Fact]
+    public void NextRuns_OfAnInvalidExpression_IsEmpty_AndAnUnknownZoneSaysWhichOne()
+    {
+        var from = new DateTime(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc);
+        Assert.Empty(ScheduleExpressions.NextRuns("rate(2 day)", "UTC", from, 3));
+        var e = Assert.Throws<TimeZoneNotFoundException>(() => ScheduleExpressions.NextRuns("rate(2 days)", "Mars/Olympus", from, 3));
+        Assert.Contains("'Mars/Olympus'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("every day at 02:00 (Europe/Berlin)", ScheduleExpressions.Describe("cron(0 2 * * ? *)", "Europe/Berlin"));
+        Assert.Null(ScheduleExpressions.Describe("cron(0 2 * * * *)", "Europe/Berlin"));
+        Assert.Single(ScheduleExpressions.Check("cron(0 2 * * * *)"));
+    }
+}

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Flowstate.Generator.Diagnostics;
@@ -8,7 +9,7 @@ namespace Flowstate.Generator.Diagnostics;
 // sentence (what is wrong, what is allowed) as a TextProblem or DiagnosticInfo whose only message
 // argument is that sentence, so the CLI and the deploy program print the same text as the IDE.
 // Kept out of RuleDescriptors: the analyzer that reports them (the deployment declarations' analyzer)
-// adds DeploymentDescriptors to its SupportedDiagnostics.
+// adds DeploymentSyntaxRules to its SupportedDiagnostics.
 public static partial class Descriptors
 {
     public const string ScheduleCategory = "Flowstate.Schedule";
@@ -27,8 +28,8 @@ public static partial class Descriptors
         return d;
     }
 
-    /// <summary>Every descriptor of the deployment building blocks, in id order.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> DeploymentDescriptors => DeploymentList;
+    /// <summary>Every descriptor of the deployment building blocks, in id order (the deployment analyzer supports them all).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> DeploymentSyntaxRules => DeploymentList.ToImmutableArray();
 
     /// <summary>The descriptor of a deployment building-block id, or null.</summary>
     public static DiagnosticDescriptor? FindDeploymentRule(string id) => DeploymentById.TryGetValue(id, out var d) ? d : null;
