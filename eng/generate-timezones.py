@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/Flowstate.Generator/Deployment/TimeZoneNames.cs from the IANA tz database.
+"""Generates src/Flowstate.Core/Deployment/TimeZoneNames.cs from the IANA tz database.
 
 Source: Debian's tzdata package, /usr/share/zoneinfo/tzdata.zi (the compact zic input that
 lists every Zone ("Z name ...") and Link ("L target name") of the release it came from).
@@ -11,7 +11,7 @@ tzdata.zi disagree; rerun this script then (apt-get install tzdata provides the 
 """
 import sys
 
-OUT = "src/Flowstate.Generator/Deployment/TimeZoneNames.cs"
+OUT = "src/Flowstate.Core/Deployment/TimeZoneNames.cs"
 
 
 def read(path):
@@ -40,7 +40,7 @@ def main():
         "// every Zone and Link name of the IANA tz database, ordinal order. Do not edit; rerun the script.",
         "// </auto-generated>",
         "",
-        "namespace Flowstate.Generator.Deployment;",
+        "namespace Flowstate.Core.Deployment;",
         "",
         "internal static class TimeZoneNames",
         "{",

@@ -1,6 +1,6 @@
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 using Flowstate.Local;
-using JsonValue = Flowstate.Generator.Json.JsonValue;
+using JsonValue = Flowstate.Core.Json.JsonValue;
 
 namespace Flowstate.Local.Tests;
 

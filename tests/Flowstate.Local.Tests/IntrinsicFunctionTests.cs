@@ -6,7 +6,7 @@ namespace Flowstate.Local.Tests;
 /// </summary>
 public class IntrinsicFunctionTests
 {
-    private static Flowstate.Generator.Json.JsonValue Eval(string expression, string input)
+    private static Flowstate.Core.Json.JsonValue Eval(string expression, string input)
     {
         var asl = H.PassMachine($$"""
             "Parameters": { "r.$": {{System.Text.Json.JsonSerializer.Serialize(expression)}} }

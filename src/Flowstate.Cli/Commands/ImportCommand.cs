@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using Flowstate.Generator.Importing;
+using Flowstate.Cli.Importing;
 using Flowstate.Hosting;
 
 namespace Flowstate.Cli.Commands;

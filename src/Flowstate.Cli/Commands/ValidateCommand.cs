@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
+using Flowstate.Core.Validation;
 using Flowstate.Hosting;
 using Microsoft.CodeAnalysis;
 
@@ -165,22 +165,23 @@ public sealed class ValidateRunner
     {
         var l = d.Location;
         var (line, column, endLine, endColumn) = l.IsKnown ? (l.StartLine + 1, l.StartColumn + 1, l.EndLine + 1, l.EndColumn + 1) : (0, 0, 0, 0);
-        var descriptor = Descriptors.FindRule(d.Id) ?? Descriptors.DeclarationRules.FirstOrDefault(x => x.Id == d.Id);
-        var severity = descriptor?.DefaultSeverity ?? DiagnosticSeverity.Error;
-        return new ValidationFinding(file, line, column, endLine, endColumn, severity, d.Id, Message(d, descriptor), descriptor?.HelpLinkUri);
+        var rule = Rules.Find(d.Id);
+        // RuleSeverity has DiagnosticSeverity's numbers (see Rule).
+        var severity = rule is null ? DiagnosticSeverity.Error : (DiagnosticSeverity)(int)rule.DefaultSeverity;
+        return new ValidationFinding(file, line, column, endLine, endColumn, severity, d.Id, Message(d, rule), rule?.HelpLinkUri);
     }
 
-    private static string Message(DiagnosticInfo d, DiagnosticDescriptor? descriptor)
+    private static string Message(DiagnosticInfo d, Rule? rule)
     {
         // The reader's FLOW0003 is about the file, not a C# property: [0] what is wrong, [1] where (already in the prefix).
         // Valid JSON that is not an object gets the reader's own sentence ("... must be a JSON object, not an array").
         if (d.Id == DiagnosticIds.InvalidJson && d.MessageArgs.Count == 2)
             return d.MessageArgs[0].StartsWith("a state machine definition", StringComparison.Ordinal) ? d.MessageArgs[0] : "the file is not valid JSON: " + d.MessageArgs[0];
-        if (descriptor is not null)
+        if (rule is not null)
         {
             try
             {
-                return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), d.MessageArgs.Select(a => (object?)a).ToArray());
+                return string.Format(CultureInfo.InvariantCulture, rule.MessageFormat, d.MessageArgs.Select(a => (object?)a).ToArray());
             }
             catch (FormatException)
             {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Flowstate.Generator.Emitting;
@@ -103,7 +103,7 @@ internal static class CSharpEmitter
     }
 
     /// <summary>The second part of the manifest: every CloudFormation stack of the assembly with its template.</summary>
-    public static string EmitStacks(string appName, EquatableArray<Deployment.StackTemplate> stacks)
+    public static string EmitStacks(string appName, EquatableArray<Flowstate.Core.Deployment.StackTemplate> stacks)
     {
         var w = new SourceWriter();
         w.Write(Header);

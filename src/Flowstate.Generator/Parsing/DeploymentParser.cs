@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Flowstate.Generator.Deployment;
+using Flowstate.Core.Deployment;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Flowstate.Generator.Parsing;

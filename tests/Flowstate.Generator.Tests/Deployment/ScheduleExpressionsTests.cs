@@ -1,5 +1,6 @@
 using System.Globalization;
-using Flowstate.Generator.Deployment;
+using Flowstate.Core.Deployment;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 
 namespace Flowstate.Generator.Tests.Deployment;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Flowstate.Generator.Deployment;
+using Flowstate.Core.Deployment;
 
 namespace Flowstate.Generator.Tests.Deployment;
 

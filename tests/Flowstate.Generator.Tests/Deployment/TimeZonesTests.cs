@@ -1,4 +1,5 @@
-using Flowstate.Generator.Deployment;
+using Flowstate.Core.Deployment;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 
 namespace Flowstate.Generator.Tests.Deployment;
