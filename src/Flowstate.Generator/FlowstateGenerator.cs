@@ -140,17 +140,8 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
         }
 
-        // The manifest is an internal class of the same assembly: it can list a machine only if every
-        // type from the machine outwards is visible assembly-wide, and none is generic.
-        private static bool IsVisibleAndClosed(INamedTypeSymbol machine)
-        {
-            for (var t = machine; t is not null; t = t.ContainingType)
-            {
-                if (t.TypeParameters.Length > 0) return false;
-                if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal) return false;
-            }
-            return true;
-        }
+        // The manifest is an internal class of the same assembly (FLOW0010 tells the user when it cannot list one).
+        private static bool IsVisibleAndClosed(INamedTypeSymbol machine) => ManifestListing.WhyNotListed(machine) is null;
 
         // [StateMachine] on two partial declarations of one class (CS0579) would otherwise produce the
         // same file twice; only the first application counts.

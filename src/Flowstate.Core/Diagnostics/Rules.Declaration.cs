@@ -73,6 +73,22 @@ public static partial class Rules
         RuleSeverity.Error,
         "Each AWS service integration supports only some integration patterns: Request Response, Run a Job (.sync) and Wait for Callback (.waitForTaskToken). Step Functions rejects a resource ARN with an unsupported suffix.");
 
+    // FLOW0010, FLOW0011 (issue 11): nothing a project declares goes missing from list and export
+    // without a word. Declared here, above the list, because static initializers run in file order.
+    public static readonly Rule MachineNotListed = DeclarationRule(
+        DiagnosticIds.MachineNotListed,
+        "State machine left out of list and export",
+        "State machine '{0}' ('{1}') is left out of the assembly's list of state machines, so list, export and graph do not show it: {2}",
+        RuleSeverity.Warning,
+        "The generator lists every state machine of the assembly in Flowstate.Generated.FlowstateManifest, which the generated console (list, export, graph) and deployments read. A generic class (or one nested in a generic class) has no single definition: each type argument would be another class with the same state machine. A private or protected class cannot be reached from the manifest. Such a machine still gets AslJson and Definition, but nothing exports it.");
+
+    public static readonly Rule DuplicateMachineName = DeclarationRule(
+        DiagnosticIds.DuplicateMachineName,
+        "Two state machines have the same name",
+        "State machine '{0}' of '{1}' has the same name as '{2}' of '{3}'{4}; export would write both to one file, and one would replace the other; give each state machine its own name",
+        RuleSeverity.Error,
+        "A state machine's name (the [StateMachine] name, or the class name by default) names its exported file, <name>.asl.json, and the state machine Step Functions creates. Two machines with one name, or with names that differ only in case or Unicode normalization (one file on Windows and macOS), would overwrite each other.");
+
     /// <summary>The FLOW0xxx rules, in id order.</summary>
     public static IReadOnlyList<Rule> Declaration { get; } = new[]
     {
@@ -85,5 +101,7 @@ public static partial class Rules
         MultipleStateAttributes,
         MisplacedDeclaration,
         UnsupportedIntegrationPattern,
+        MachineNotListed,
+        DuplicateMachineName,
     };
 }

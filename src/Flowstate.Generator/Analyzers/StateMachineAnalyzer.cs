@@ -65,12 +65,14 @@ public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
             if (attributeType is null) return;
             var trees = new TreeIndex(start.Compilation);
             var unused = new UnusedPlaceholders();
-            start.RegisterSymbolAction(c => AnalyzeType(c, attributeType, trees, unused), SymbolKind.NamedType);
+            var names = new MachineNames();
+            start.RegisterSymbolAction(c => AnalyzeType(c, attributeType, trees, unused, names), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(unused.Report);
+            start.RegisterCompilationEndAction(names.Report);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, TreeIndex trees, UnusedPlaceholders unused)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, TreeIndex trees, UnusedPlaceholders unused, MachineNames names)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? attribute = null;
@@ -87,6 +89,12 @@ public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
         try
         {
             var parse = StateMachineParser.Parse(type, attribute, captureLocations: true, context.CancellationToken);
+            if (parse.Spec is { } parsed)
+            {
+                names.Add(parsed.Name, type, NameLocation(type, attribute));
+                if (ManifestListing.WhyNotListed(type) is { } why)
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.Of(Rules.MachineNotListed), ClassNameLocation(type, attribute), parsed.Name, type.ToDisplayString(), why));
+            }
             var lossy = false;
             foreach (var info in parse.Diagnostics)
             {
@@ -156,6 +164,80 @@ public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
             .Select(n => n.StartsWith("${", StringComparison.Ordinal) && n.EndsWith("}", StringComparison.Ordinal) ? n.Substring(2, n.Length - 3) : n)
             .Where(n => n.Length > 0)
             .ToArray();
+    }
+
+    // The identifier of the declaration that carries [StateMachine] (a partial class has several).
+    private static Location ClassNameLocation(INamedTypeSymbol type, AttributeData attribute)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax
+            && syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } declaration)
+            return declaration.Identifier.GetLocation();
+        return type.Locations.FirstOrDefault() ?? Location.None;
+    }
+
+    // The explicit name argument ([StateMachine("x")] or Name = "x"), else the class name it defaults to.
+    private static Location NameLocation(INamedTypeSymbol type, AttributeData attribute)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list })
+        {
+            foreach (var argument in list.Arguments)
+            {
+                if (argument.NameEquals is { } named ? named.Name.Identifier.ValueText == "Name" : argument.NameColon is null || argument.NameColon.Name.Identifier.ValueText == "name")
+                    return argument.Expression.GetLocation();
+            }
+        }
+        return ClassNameLocation(type, attribute);
+    }
+
+    /// <summary>
+    /// FLOW0011 over the whole compilation: every machine whose name another machine has too (ordinally,
+    /// or once case and Unicode normalization are ignored, as file systems on Windows and macOS do),
+    /// reported on each of them, naming one other.
+    /// </summary>
+    private sealed class MachineNames
+    {
+        private readonly object _gate = new();
+        private readonly List<(string Name, string Type, Location Location)> _machines = new();
+
+        public void Add(string name, INamedTypeSymbol type, Location location)
+        {
+            lock (_gate) _machines.Add((name, type.ToDisplayString(), location));
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            List<(string Name, string Type, Location Location)> machines;
+            lock (_gate) machines = _machines.ToList();
+            var groups = machines
+                .GroupBy(m => SameFileKey(m.Name), StringComparer.Ordinal)
+                .Where(g => g.Count() > 1);
+            foreach (var group in groups)
+            {
+                // Deterministic partner: the first other machine by type name.
+                var ordered = group.OrderBy(m => m.Type, StringComparer.Ordinal).ToList();
+                for (var i = 0; i < ordered.Count; i++)
+                {
+                    var m = ordered[i];
+                    var other = ordered[i == 0 ? 1 : 0];
+                    var how = string.Equals(other.Name, m.Name, StringComparison.Ordinal) ? ""
+                        : string.Equals(other.Name, m.Name, StringComparison.OrdinalIgnoreCase) ? ", ignoring case"
+                        : ", once case and Unicode normalization are ignored";
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.Of(Rules.DuplicateMachineName), m.Location, m.Name, m.Type, other.Name, other.Type, how));
+                }
+            }
+        }
+
+        private static string SameFileKey(string name)
+        {
+            try
+            {
+                return name.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant();
+            }
+            catch (ArgumentException)
+            {
+                return name.ToUpperInvariant();
+            }
+        }
     }
 
     /// <summary>

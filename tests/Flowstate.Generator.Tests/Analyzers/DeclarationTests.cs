@@ -190,7 +190,7 @@ public class DeclarationTests
     {
         var analyzer = new StateMachineAnalyzer();
         var releases = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Flowstate.Generator", "Diagnostics", "AnalyzerReleases.Unshipped.md"));
-        foreach (var id in new[] { "FLOW0001", "FLOW0002", "FLOW0003", "FLOW0004", "FLOW0005", "FLOW0006", "FLOW0007", "FLOW0008", "FLOW0009" })
+        foreach (var id in new[] { "FLOW0001", "FLOW0002", "FLOW0003", "FLOW0004", "FLOW0005", "FLOW0006", "FLOW0007", "FLOW0008", "FLOW0009", "FLOW0010", "FLOW0011" })
         {
             var descriptor = analyzer.SupportedDiagnostics.Single(d => d.Id == id);
             Assert.Equal("Flowstate.Declaration", descriptor.Category);
