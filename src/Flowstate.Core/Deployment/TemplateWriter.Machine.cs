@@ -37,7 +37,13 @@ public static partial class TemplateWriter
             var substitutions = new List<JsonProperty>();
             foreach (var name in placeholders.Distinct(StringComparer.Ordinal))
             {
-                if (name.StartsWith("AWS::", StringComparison.Ordinal)) continue;
+                // A pseudo parameter (${AWS::Partition}) is substituted like any other placeholder: CloudFormation
+                // replaces only the keys of DefinitionSubstitutions in a definition, never by itself.
+                if (name.StartsWith("AWS::", StringComparison.Ordinal))
+                {
+                    substitutions.Add(new JsonProperty(name, Ref(name)));
+                    continue;
+                }
                 var b = Use(name);
                 substitutions.Add(new JsonProperty(name, b.Kind == BindingKind.Literal ? S(b.Value) : Ref(b.Value)));
             }

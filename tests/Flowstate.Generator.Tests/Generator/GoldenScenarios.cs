@@ -474,5 +474,57 @@ internal static class GoldenScenarios
                 [Pass(Result = "\"world\"", End = true)] public class Say;
             }
             """,
+        ["Deployment"] = """"
+            using Flowstate;
+
+            [assembly: FlowstateStack("orders", Description = "Orders pipelines")]
+            [assembly: FlowstateStack("reports")]
+            [assembly: FlowstateParameter("ProcessFunctionArn", Description = "The processing function", AllowedPattern = "^arn:.*$")]
+            [assembly: FlowstateParameter("Region", Default = "eu-central-1")]
+            [assembly: FlowstateTopic("AlertTopic", DisplayName = "alerts")]
+            [assembly: FlowstateTopic("OpsTopic", Arn = "arn:aws:sns:eu-central-1:123456789012:ops")]
+            [assembly: FlowstateTopic("PagerTopic", FromParameter = true)]
+            [assembly: FlowstateBucket("InboxBucket")]
+            [assembly: FlowstateTag("team", "data")]
+
+            namespace Demo;
+
+            [StateMachine("orders-main")]
+            [Schedule("cron(0 2 * * ? *)", TimeZone = "Europe/Berlin", Input = """{ "source": "nightly", "region": "${Region}" }""", Name = "Nightly")]
+            [Schedule("rate(1 hour)", UseEventBridgeRule = true, Enabled = false)]
+            [Schedule("at(2027-01-01T00:00:00)", FlexibleWindowMinutes = 15, Description = "New year run")]
+            [OnS3ObjectCreated("${InboxBucket}", Prefix = "in/", Suffix = ".csv", InputPath = "$.detail")]
+            [OnEvent("""{ "source": ["my.app"], "detail-type": ["OrderPlaced"] }""", Name = "OrderPlaced",
+                InputPathsMap = """{ "id": "$.detail.id" }""", InputTemplate = """{ "orderId": <id> }""")]
+            [Alarm(StateMachineMetric.ExecutionsFailed, "AlertTopic")]
+            [Alarm(StateMachineMetric.ExecutionThrottled, "OpsTopic", Threshold = 5, EvaluationPeriods = 3, PeriodSeconds = 60, TreatMissingData = MissingData.Ignore, NotifyOnOk = true)]
+            [Alarm(StateMachineMetric.ExecutionsTimedOut, "PagerTopic")]
+            [NotifyOnFailure("AlertTopic")]
+            [Role(PermissionsBoundary = "arn:aws:iam::123456789012:policy/boundary")]
+            [RolePolicyStatement("""{ "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::${InboxBucket}/*" }""")]
+            [Logging(LogLevel.All, IncludeExecutionData = true, RetentionDays = 7)]
+            [Tracing]
+            [FlowstateTag("owner", "orders")]
+            public partial class OrdersMain
+            {
+                [LambdaInvoke("${ProcessFunctionArn}", PayloadPath = "$", Next = typeof(RunChild))] public class Process;
+                [StartExecution(StateMachine = typeof(OrdersChild), Integration = IntegrationPattern.SyncV2, End = true)] public class RunChild;
+            }
+
+            [StateMachine("orders-child", Type = WorkflowType.Standard)]
+            public partial class OrdersChild
+            {
+                [SnsPublish("${AlertTopicArn}", Message = "\"child ran\"", End = true)] public class Tell;
+            }
+
+            [StateMachine("daily-report")]
+            [InStack("reports")]
+            [Role(RoleArn = "arn:aws:iam::123456789012:role/reporting")]
+            [Logging(LogLevel.Error, LogGroupArn = "arn:aws:logs:eu-central-1:123456789012:log-group:reports:*")]
+            public partial class DailyReport
+            {
+                [Pass(End = true)] public class Only;
+            }
+            """",
     };
 }
