@@ -43,7 +43,7 @@ public class CodeFixCatalogTests
         var ids = Providers.SelectMany(p => p.FixableDiagnosticIds).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         foreach (var id in ids)
-            Assert.True(Descriptors.FindRule(id) is not null || Descriptors.DeclarationRules.Any(d => d.Id == id), id + " has no descriptor");
+            Assert.True(Descriptors.FindRule(id) is not null || Descriptors.DeclarationRules.Any(d => d.Id == id) || Descriptors.FindDeploymentRule(id) is not null, id + " has no descriptor");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class CodeFixCatalogTests
         {
             foreach (var id in provider.FixableDiagnosticIds)
             {
-                var descriptor = Descriptors.FindRule(id) ?? Descriptors.DeclarationRules.First(d => d.Id == id);
+                var descriptor = Descriptors.FindRule(id) ?? Descriptors.FindDeploymentRule(id) ?? Descriptors.DeclarationRules.First(d => d.Id == id);
                 foreach (var span in spans)
                 {
                     var diagnostic = Diagnostic.Create(descriptor, Location.Create(root.SyntaxTree, span), "a", "b", "c", "d", "e", "f");

@@ -18,4 +18,9 @@ public static partial class DiagnosticIds
     // Event patterns (EventPatterns)
     public const string EventPatternStructure = "FLOW7110";
     public const string EventPatternFilter = "FLOW7111";
+
+    // IAM (IamDerivation)
+    public const string IamResourceWidened = "FLOW7120";
+    public const string IamActionGuessed = "FLOW7121";
+    public const string IamNotDerived = "FLOW7122";
 }

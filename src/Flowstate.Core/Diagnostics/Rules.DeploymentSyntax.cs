@@ -65,4 +65,16 @@ public static partial class Rules
     public static readonly Rule EventPatternFilter = D(DiagnosticIds.EventPatternFilter,
         "Event pattern content filter is invalid", EventPatternCategory, RuleSeverity.Error,
         "Content filters are objects with one known key: prefix, suffix, anything-but, numeric, exists, cidr, wildcard or equals-ignore-case, each with the value type EventBridge expects.");
+
+    public static readonly Rule IamResourceWidened = D(DiagnosticIds.IamResourceWidened,
+        "IAM permission widened to every resource", IamCategory, RuleSeverity.Info,
+        "A resource given by a path (a '.$' key, a ...Path property or a JSONata expression) is known only at run time, so the derived role allows the action on '*'. Give the resource as a value or a ${Placeholder} to scope the permission, or add the statement yourself.");
+
+    public static readonly Rule IamActionGuessed = D(DiagnosticIds.IamActionGuessed,
+        "IAM action derived from the SDK action name", IamCategory, RuleSeverity.Info,
+        "For an aws-sdk task on a service Flowstate's table does not cover, the IAM action is the service's IAM prefix and the SDK action's name. Most services authorize that way, not all; check it, or give the IAM actions with the override.");
+
+    public static readonly Rule IamNotDerived = D(DiagnosticIds.IamNotDerived,
+        "No IAM permission derived for a Task", IamCategory, RuleSeverity.Warning,
+        "Flowstate cannot tell what a Task calls (its Resource is a placeholder, or an integration Flowstate's IAM table does not know), so the derived role has no permission for it and the Task would fail with an access error at run time. Add a [RolePolicyStatement].");
 }
