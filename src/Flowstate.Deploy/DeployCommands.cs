@@ -25,8 +25,8 @@ public sealed class DeployHost
     public HttpMessageHandler? HttpHandler { get; init; }
     public RetrySettings Retry { get; init; } = new();
     public DeploySettings Settings { get; init; } = DeploySettings.Default;
-    /// <summary>The next run times of a schedule expression (UTC) in a time zone; null: not shown.</summary>
-    public Func<IReadOnlyList<string>, string?, DateTime, int, IReadOnlyList<DateTime>>? NextRuns { get; init; }
+    /// <summary>The next run times (UTC) of a schedule expression in a time zone (IANA, null = UTC); null: not shown.</summary>
+    public Func<string, string?, DateTime, int, IReadOnlyList<DateTime>>? NextRuns { get; init; } = Flowstate.Core.Deployment.ScheduleExpressions.NextRuns;
 
     internal bool IsInteractive => Interactive ?? (!Console.IsInputRedirected && !Console.IsOutputRedirected);
 }

@@ -57,10 +57,10 @@ public sealed class Deployer
     private readonly DeploySettings _settings;
     private readonly string _region;
     private readonly string? _profile;
-    private readonly Func<IReadOnlyList<string>, string?, DateTime, int, IReadOnlyList<DateTime>>? _nextRuns;
+    private readonly Func<string, string?, DateTime, int, IReadOnlyList<DateTime>>? _nextRuns;
 
     public Deployer(ICloudFormation cfn, IStepFunctions sfn, ITemplateStore templates, IDeployUi ui, DeploySettings settings, string region, string? profile,
-        Func<IReadOnlyList<string>, string?, DateTime, int, IReadOnlyList<DateTime>>? nextRuns = null)
+        Func<string, string?, DateTime, int, IReadOnlyList<DateTime>>? nextRuns = null)
     {
         _cfn = cfn;
         _sfn = sfn;
@@ -192,7 +192,9 @@ public sealed class Deployer
     private IReadOnlyList<string> NextRuns(string expression, string? timeZone)
     {
         if (_nextRuns is null) return Array.Empty<string>();
-        var runs = _nextRuns(new[] { expression }, timeZone, DateTime.UtcNow, 3);
+        IReadOnlyList<DateTime> runs;
+        try { runs = _nextRuns(expression, timeZone == "UTC" ? null : timeZone, DateTime.UtcNow, 3); }
+        catch (TimeZoneNotFoundException e) { return new[] { "(run times not shown: " + e.Message + ")" }; }
         TimeZoneInfo? zone = null;
         if (timeZone is not null && timeZone != "UTC")
             try { zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone); } catch (TimeZoneNotFoundException) { } catch (InvalidTimeZoneException) { }

@@ -54,13 +54,16 @@ out["stack"] = cf.describe_stacks(StackName="orders-dev")["Stacks"][0]
 
         // 3. a change: the plan shows the state-level diff and leaves nothing behind
         _proxy.Clear();
-        var changed = TestApp.Stack(maxAttempts: 5, archive: true);
+        var changed = TestApp.Stack(maxAttempts: 5, archive: true, cron: "cron(30 6 ? * MON-FRI *)");
         var plan = cli.Run(changed, "plan");
         Assert.True(plan.ExitCode == 0, plan.ToString());
         Assert.Contains("~ Modify  OrdersEtl", plan.Out);
         Assert.Contains("TransformData: Retry[0].MaxAttempts 3 -> 5", plan.Out);
         Assert.Contains("TransformData: Next Done -> Archive", plan.Out);
         Assert.Contains("state Archive added", plan.Out);
+        Assert.Contains("Schedule OrdersEtlSchedule: cron(0 2 * * ? *) -> cron(30 6 ? * MON-FRI *), time zone Europe/Berlin", plan.Out);
+        var runs = plan.Out.Split('\n').Single(l => l.Contains("next runs:", StringComparison.Ordinal));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(runs, @"\d{4}-\d{2}-\d{2} 06:30 Europe/Berlin \((05|04):30 UTC\)").Count);
         var afterPlan = Boto.Look(_moto.Url, """out["sets"] = [s["ChangeSetName"] for s in cf.list_change_sets(StackName="orders-dev")["Summaries"]]""");
         Assert.DoesNotContain(afterPlan["sets"]!.AsArray(), n => ((string?)n)!.StartsWith("flowstate-plan-", StringComparison.Ordinal));
         Assert.Equal(new[] { "CreateChangeSet", "DeleteChangeSet" }, _proxy.Calls.Where(c => c.IsWrite).Select(c => c.Operation).ToArray());

@@ -141,7 +141,7 @@ internal sealed class DeployCli
     public RetrySettings Retry { get; set; } = new(MaxRetries: 6, BaseDelay: TimeSpan.FromMilliseconds(5), MaxDelay: TimeSpan.FromMilliseconds(50), AttemptTimeout: TimeSpan.FromSeconds(3));
     public string Input { get; set; } = "";
     public bool Interactive { get; set; }
-    public Func<IReadOnlyList<string>, string?, DateTime, int, IReadOnlyList<DateTime>>? NextRuns { get; set; }
+    public Func<string, string?, DateTime, int, IReadOnlyList<DateTime>>? NextRuns { get; set; } = Flowstate.Core.Deployment.ScheduleExpressions.NextRuns;
     public HttpMessageHandler? Handler { get; set; }
 
     public sealed record Result(int ExitCode, string Out, string Err)
