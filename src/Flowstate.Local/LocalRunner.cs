@@ -68,17 +68,17 @@ public sealed class LocalRunner
     public LocalRunner OnTask<TState>(Func<TaskCall, object?> handler) => OnTask(StateName(typeof(TState)), handler);
 
     /// <summary>Binds the state declared by <typeparamref name="TState"/> to an async handler.</summary>
-    public LocalRunner OnTask<TState>(Func<TaskCall, Task<object?>> handler) => OnTask(StateName(typeof(TState)), handler);
+    public LocalRunner OnTaskAsync<TState>(Func<TaskCall, Task<object?>> handler) => OnTaskAsync(StateName(typeof(TState)), handler);
 
     /// <summary>Binds a Task state by name. The handler returns the task's result (for an optimized integration: what the function or job returned; the runner wraps it as AWS does) or throws <see cref="TaskFailedException"/>.</summary>
     public LocalRunner OnTask(string stateName, Func<TaskCall, object?> handler)
     {
         if (handler is null) throw new ArgumentNullException(nameof(handler));
-        return OnTask(stateName, call => Task.FromResult(handler(call)));
+        return OnTaskAsync(stateName, call => Task.FromResult(handler(call)));
     }
 
     /// <summary>Binds a Task state by name to an async handler.</summary>
-    public LocalRunner OnTask(string stateName, Func<TaskCall, Task<object?>> handler)
+    public LocalRunner OnTaskAsync(string stateName, Func<TaskCall, Task<object?>> handler)
     {
         if (handler is null) throw new ArgumentNullException(nameof(handler));
         if (!_machine.AllStates.TryGetValue(stateName, out var state))
@@ -95,11 +95,11 @@ public sealed class LocalRunner
     public LocalRunner OnResource(string resource, Func<TaskCall, object?> handler)
     {
         if (handler is null) throw new ArgumentNullException(nameof(handler));
-        return OnResource(resource, call => Task.FromResult(handler(call)));
+        return OnResourceAsync(resource, call => Task.FromResult(handler(call)));
     }
 
     /// <summary>Async variant of <see cref="OnResource(string, Func{TaskCall, object?})"/>.</summary>
-    public LocalRunner OnResource(string resource, Func<TaskCall, Task<object?>> handler)
+    public LocalRunner OnResourceAsync(string resource, Func<TaskCall, Task<object?>> handler)
     {
         _byResource[resource ?? throw new ArgumentNullException(nameof(resource))] = new TaskHandler(handler ?? throw new ArgumentNullException(nameof(handler)));
         return this;

@@ -138,7 +138,7 @@ public class StateTests
                      "Catch": [ { "ErrorEquals": ["States.TaskFailed"], "Next": "ByTaskFailed" }, { "ErrorEquals": ["States.ALL"], "Next": "ByAll" } ], "End": true },
               "ByTaskFailed": { "Type": "Succeed" }, "ByAll": { "Type": "Succeed" } } }
             """;
-        var r = H.Run(asl, "{}", runner => runner.OnTask("T", async call => { await call.Delay(TimeSpan.FromMinutes(1)); return null; }));
+        var r = H.Run(asl, "{}", runner => runner.OnTaskAsync("T", async call => { await call.Delay(TimeSpan.FromMinutes(1)); return null; }));
         Assert.Equal(new[] { "T", "ByAll" }, r.StatesEntered);
         Assert.Contains(r.History, e => e.Type == "TaskTimedOut");
         Assert.Equal(TimeSpan.FromSeconds(5), r.Duration);
@@ -300,7 +300,7 @@ public class StateTests
             { "StartAt": "T", "States": { "T": { "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "HeartbeatSeconds": 60, "TimeoutSeconds": 3600,
               "Parameters": { "QueueUrl": "q", "MessageBody": { "token.$": "$$.Task.Token" } }, "End": true } } }
             """;
-        var r = H.Run(asl, "{}", runner => runner.OnTask("T", async call =>
+        var r = H.Run(asl, "{}", runner => runner.OnTaskAsync("T", async call =>
         {
             Assert.Equal(call.TaskToken, call.Input["MessageBody"]!["token"]!.Text);
             for (var i = 0; i < 5; i++) { await call.Delay(TimeSpan.FromSeconds(50)); call.SendTaskHeartbeat(); }
@@ -311,7 +311,7 @@ public class StateTests
         H.Succeeds(r, """{ "approved": true }""");
         Assert.Equal(TimeSpan.FromSeconds(250), r.Duration);
 
-        var missed = H.Run(asl, "{}", runner => runner.OnTask("T", _ => (object?)null));
+        var missed = H.Run(asl, "{}", runner => runner.OnTask("T", _ => null));
         H.Fails(missed, "States.HeartbeatTimeout");
         Assert.Equal(TimeSpan.FromSeconds(60), missed.Duration);
     }
