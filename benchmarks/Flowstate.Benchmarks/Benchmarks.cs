@@ -21,6 +21,9 @@ public class GeneratorBenchmarks
 
     [Benchmark(Description = "generator, cold driver")]
     public Compilation Generate() => Scenarios.GenerateCold(_workload.Compilation).Output;
+
+    [Benchmark(Description = "generator, new driver, parse memo warm (rebuild in a compiler server)")]
+    public Compilation GenerateWithMemo() => Scenarios.GenerateWithMemo(_workload.Compilation);
 }
 
 /// <summary>(2) and (5): the analyzers over the compilation the generator produced (fresh copy each time, nothing bound).</summary>

@@ -28,6 +28,10 @@ public static class Loop
                 Compilation output = Scenarios.GenerateCold(workload.Compilation).Output;
                 action = () => Report.EmitOrThrow(output.Clone());
                 break;
+            case "emit-user":
+                var user = Report.WithoutGeneratedMachines(Scenarios.GenerateCold(workload.Compilation).Output);
+                action = () => Report.EmitOrThrow(user.Clone());
+                break;
             case "emit-plain":
                 var plain = Report.PlainCompilation(workload);
                 action = () => Report.EmitOrThrow(plain.Clone());
@@ -44,7 +48,8 @@ public static class Loop
         {
             sw.Restart();
             action();
-            Console.WriteLine($"{scenario} {set} run {i + 1}: {sw.Elapsed.TotalMilliseconds:0.0} ms");
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine($"{scenario} {set} run {i + 1}: {sw.Elapsed.TotalMilliseconds:0.0} ms (process CPU so far {cpu.TotalMilliseconds:0} ms)");
         }
         return 0;
     }

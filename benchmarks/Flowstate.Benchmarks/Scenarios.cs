@@ -30,6 +30,8 @@ public static class Scenarios
     /// </summary>
     public static (GeneratorDriver Driver, Compilation Output) GenerateCold(CSharpCompilation compilation)
     {
+        // The generator remembers parsed machines while its assembly is loaded (MachineMemo); a cold run forgets them.
+        Flowstate.Generator.Parsing.MachineMemo.Clear();
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output, out _);
         return (driver, output);
     }
@@ -53,6 +55,16 @@ public static class Scenarios
             }
         }
         return n;
+    }
+
+    /// <summary>
+    /// A rebuild in a long-lived compiler (the compiler server, the IDE): a new driver over a fresh
+    /// compilation, but the generator's memo of parsed machines still holds them from an earlier run.
+    /// </summary>
+    public static Compilation GenerateWithMemo(CSharpCompilation compilation)
+    {
+        CreateDriver().RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output, out _);
+        return output;
     }
 
     /// <summary>The analyzers of the shipped analyzer assembly (today: StateMachineAnalyzer).</summary>
