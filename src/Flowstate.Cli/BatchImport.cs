@@ -1,6 +1,6 @@
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Importing;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Asl;
+using Flowstate.Cli.Importing;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Cli;
 
@@ -37,7 +37,7 @@ public sealed class BatchImport
             return new ImportedMachine(file, machineName, "", null, messages);
         }
 
-        var className = Unique(DslWriter.MachineClassName(machineName), _classNames, (n, i) => n + i);
+        var className = Unique(FileSafeClassName(DslWriter.MachineClassName(machineName)), _classNames, (n, i) => n + i);
         var result = DslWriter.Write(read.Spec, new DslWriterOptions
         {
             Namespace = _namespace,
@@ -49,6 +49,16 @@ public sealed class BatchImport
         if (!result.Success) _classNames.Remove(className);
         return new ImportedMachine(file, machineName, className, result.Source, messages);
     }
+
+    /// <summary>
+    /// The class is written to &lt;ClassName&gt;.cs: a name that would be the project's own Program.cs
+    /// (in any case: file systems may ignore it) or a Windows device name (Con.cs opens the console)
+    /// gets "StateMachine" appended, as the importer does for the other names it cannot use.
+    /// </summary>
+    internal static string FileSafeClassName(string className)
+        => string.Equals(className, ProjectWriter.ProgramClassName, StringComparison.OrdinalIgnoreCase) || Hosting.ExportFiles.IsWindowsDeviceName(className)
+            ? className + "StateMachine"
+            : className;
 
     private static string Unique(string name, HashSet<string> taken, Func<string, int, string> withIndex)
     {

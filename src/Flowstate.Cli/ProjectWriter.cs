@@ -14,11 +14,14 @@ public static class ProjectWriter
     {
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var projectFile = Path.Combine(directory, (directoryName.Length == 0 ? "StateMachines" : directoryName) + ".csproj");
-        var programFile = Path.Combine(directory, "Program.cs");
+        var programFile = Path.Combine(directory, ProgramClassName + ".cs");
         File.WriteAllText(projectFile, ProjectText(directory, rootNamespace, flowstateSourceRoot, version), utf8);
         File.WriteAllText(programFile, ProgramText, utf8);
         return new[] { projectFile, programFile };
     }
+
+    /// <summary>The project's own source file is Program.cs; no imported class may take that file name.</summary>
+    public const string ProgramClassName = "Program";
 
     public const string ProgramText =
         "// The entry point is generated: list, export --out DIR, graph (see Flowstate.Hosting.FlowstateConsole).\n" +

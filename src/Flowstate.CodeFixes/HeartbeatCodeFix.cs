@@ -1,5 +1,6 @@
 using System.Composition;
 using Flowstate.CodeFixes.Support;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Flowstate.CodeFixes.Support;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Flowstate.Generator.Parsing;
 using Microsoft.CodeAnalysis;

@@ -1,6 +1,8 @@
+extern alias analyzer;
+
 using System.Collections.Immutable;
 using Flowstate.Cli.Tests.Support;
-using Flowstate.Generator.Analyzers;
+using analyzer::Flowstate.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,6 +1,6 @@
 using Flowstate.Cli.Tests.Support;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Importing;
+using Flowstate.Core.Asl;
+using Flowstate.Cli.Importing;
 
 namespace Flowstate.Cli.Tests;
 

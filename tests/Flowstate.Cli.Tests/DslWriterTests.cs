@@ -1,9 +1,9 @@
 using System.Reflection;
 using Flowstate.Cli.Tests.Support;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Importing;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Cli.Importing;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

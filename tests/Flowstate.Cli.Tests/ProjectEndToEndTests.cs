@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Flowstate.Cli.Tests.Support;
-using Flowstate.Generator.Importing;
-using Flowstate.Generator.Json;
+using Flowstate.Cli.Importing;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Cli.Tests;
 

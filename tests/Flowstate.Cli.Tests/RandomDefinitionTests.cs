@@ -1,7 +1,7 @@
 using Flowstate.Cli.Tests.Support;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Importing;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Asl;
+using Flowstate.Cli.Importing;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Cli.Tests;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Flowstate.Cli.Commands;
 using Flowstate.Cli.Tests.Support;
-using Flowstate.Generator.Diagnostics;
+using Flowstate.Core.Diagnostics;
 
 namespace Flowstate.Cli.Tests;
 
@@ -238,7 +238,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(9, diagnostics.Count);
         foreach (var d in diagnostics)
         {
-            var descriptor = Descriptors.FindRule(d.GetProperty("id").GetString()!)!;
+            var descriptor = Rules.Find(d.GetProperty("id").GetString()!)!;
             Assert.Equal(descriptor.DefaultSeverity.ToString().ToLowerInvariant(), d.GetProperty("severity").GetString());
             Assert.Equal(descriptor.HelpLinkUri, d.GetProperty("helpUri").GetString());
             Assert.True(d.GetProperty("line").GetInt32() > 0);

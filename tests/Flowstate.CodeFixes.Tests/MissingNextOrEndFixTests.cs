@@ -1,4 +1,5 @@
 using Flowstate.CodeFixes.Tests.Support;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Verify = Flowstate.CodeFixes.Tests.Support.FixTest<Flowstate.CodeFixes.MissingNextOrEndCodeFix>;
 

@@ -1,3 +1,4 @@
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Flowstate.CodeFixes.Tests.Support;
 using Microsoft.CodeAnalysis;

@@ -1,3 +1,4 @@
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Verify = Flowstate.CodeFixes.Tests.Support.FixTest<Flowstate.CodeFixes.StatesAllCodeFix>;
 

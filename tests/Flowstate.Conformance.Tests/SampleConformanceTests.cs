@@ -1,7 +1,7 @@
 using System.Reflection;
 using Flowstate.Conformance.Tests.Support;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Validation;
 using Flowstate.Hosting;
 
 namespace Flowstate.Conformance.Tests;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using Flowstate.Generator.Importing;
+using Flowstate.Cli.Importing;
+using Flowstate.Hosting;
 
 namespace Flowstate.Cli.Commands;
 
@@ -96,7 +97,7 @@ public sealed class ImportRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            _stderr.WriteLine($"error: cannot create the output directory '{options.OutputDirectory}': {e.Message}");
+            _stderr.WriteLine(TerminalText.Escape($"error: cannot create the output directory '{options.OutputDirectory}': {e.Message}"));
             return FlowstateCli.Failure;
         }
 
@@ -112,11 +113,11 @@ public sealed class ImportRunner
             try
             {
                 foreach (var written in ProjectWriter.Write(outDir, dirName, ns, sourceRoot, FlowstateCli.Version))
-                    _stdout.WriteLine($"wrote {written}");
+                    _stdout.WriteLine(TerminalText.Escape($"wrote {written}"));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                _stderr.WriteLine($"error: cannot write the project in '{outDir}': {e.Message}");
+                _stderr.WriteLine(TerminalText.Escape($"error: cannot write the project in '{outDir}': {e.Message}"));
                 failed = true;
             }
         }
@@ -127,12 +128,12 @@ public sealed class ImportRunner
     {
         if (!InputFiles.TryRead(file, out var text, out var error))
         {
-            _stderr.WriteLine($"{file}: {error}");
+            _stderr.WriteLine(error.Describe(file));
             return false;
         }
 
         var imported = batch.Import(file, text);
-        foreach (var message in imported.Messages) _stderr.WriteLine(message);
+        foreach (var message in imported.Messages) _stderr.WriteLine(TerminalText.Escape(message));
         if (imported.Source is null) return false;
 
         var target = Path.Combine(outDir, imported.ClassName + ".cs");
@@ -142,16 +143,16 @@ public sealed class ImportRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _stderr.WriteLine($"{file}: cannot write '{target}': {e.Message}");
+            _stderr.WriteLine(TerminalText.Escape($"{file}: cannot write '{target}': {e.Message}"));
             return false;
         }
-        _stdout.WriteLine($"wrote {target} ({imported.MachineName})");
+        _stdout.WriteLine(TerminalText.Escape($"wrote {target} ({imported.MachineName})"));
         return true;
     }
 
     private int Usage(string message)
     {
-        _stderr.WriteLine($"error: {message}");
+        _stderr.WriteLine(TerminalText.Escape($"error: {message}"));
         _stderr.WriteLine("Run 'flowstate import --help' for usage.");
         return FlowstateCli.UsageError;
     }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
+using Flowstate.Core.Validation;
+using Flowstate.Hosting;
 using Microsoft.CodeAnalysis;
 
 namespace Flowstate.Cli.Commands;
@@ -94,7 +95,8 @@ public sealed record ValidationFinding(string File, int Line, int Column, int En
     public override string ToString()
     {
         var where = Line > 0 ? $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}:{Column.ToString(CultureInfo.InvariantCulture)}" : File;
-        return Id is null ? $"{where}: {SeverityName}: {Message}" : $"{where}: {SeverityName} {Id}: {Message}";
+        // File names and messages quote the input: its control characters are escaped, never sent to the terminal.
+        return TerminalText.Escape(Id is null ? $"{where}: {SeverityName}: {Message}" : $"{where}: {SeverityName} {Id}: {Message}");
     }
 }
 
@@ -141,7 +143,7 @@ public sealed class ValidateRunner
     public static IReadOnlyList<ValidationFinding> ValidateFile(string file, ValidateOptions options)
     {
         if (!InputFiles.TryRead(file, out var text, out var error))
-            return new[] { new ValidationFinding(file, 0, 0, 0, 0, DiagnosticSeverity.Error, null, error, null) };
+            return new[] { new ValidationFinding(file, error.Line, error.Column, error.Line, error.Column, DiagnosticSeverity.Error, null, error.Message, null) };
         return ValidateText(file, text, options);
     }
 
@@ -163,22 +165,23 @@ public sealed class ValidateRunner
     {
         var l = d.Location;
         var (line, column, endLine, endColumn) = l.IsKnown ? (l.StartLine + 1, l.StartColumn + 1, l.EndLine + 1, l.EndColumn + 1) : (0, 0, 0, 0);
-        var descriptor = Descriptors.FindRule(d.Id) ?? Descriptors.DeclarationRules.FirstOrDefault(x => x.Id == d.Id);
-        var severity = descriptor?.DefaultSeverity ?? DiagnosticSeverity.Error;
-        return new ValidationFinding(file, line, column, endLine, endColumn, severity, d.Id, Message(d, descriptor), descriptor?.HelpLinkUri);
+        var rule = Rules.Find(d.Id);
+        // RuleSeverity has DiagnosticSeverity's numbers (see Rule).
+        var severity = rule is null ? DiagnosticSeverity.Error : (DiagnosticSeverity)(int)rule.DefaultSeverity;
+        return new ValidationFinding(file, line, column, endLine, endColumn, severity, d.Id, Message(d, rule), rule?.HelpLinkUri);
     }
 
-    private static string Message(DiagnosticInfo d, DiagnosticDescriptor? descriptor)
+    private static string Message(DiagnosticInfo d, Rule? rule)
     {
         // The reader's FLOW0003 is about the file, not a C# property: [0] what is wrong, [1] where (already in the prefix).
         // Valid JSON that is not an object gets the reader's own sentence ("... must be a JSON object, not an array").
         if (d.Id == DiagnosticIds.InvalidJson && d.MessageArgs.Count == 2)
             return d.MessageArgs[0].StartsWith("a state machine definition", StringComparison.Ordinal) ? d.MessageArgs[0] : "the file is not valid JSON: " + d.MessageArgs[0];
-        if (descriptor is not null)
+        if (rule is not null)
         {
             try
             {
-                return string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), d.MessageArgs.Select(a => (object?)a).ToArray());
+                return string.Format(CultureInfo.InvariantCulture, rule.MessageFormat, d.MessageArgs.Select(a => (object?)a).ToArray());
             }
             catch (FormatException)
             {
@@ -234,9 +237,22 @@ public sealed class ValidateRunner
                 new JsonProperty("info", JsonValue.Number(findings.Count(f => f.Severity < DiagnosticSeverity.Warning))),
             })),
         });
-        var json = JsonWriter.Write(document);
+        // JsonWriter escapes the C0 controls; the other characters a terminal acts on (DEL, C1, bidirectional
+        // controls) can only occur inside strings, where \uXXXX is the same JSON value.
+        var json = EscapeTerminalCharacters(JsonWriter.Write(document));
         _stdout.Write(json);
         if (!json.EndsWith("\n", StringComparison.Ordinal)) _stdout.WriteLine();
+    }
+
+    private static string EscapeTerminalCharacters(string json)
+    {
+        var sb = new System.Text.StringBuilder(json.Length);
+        foreach (var c in json)
+        {
+            if (c != '\n' && TerminalText.IsTerminalControl(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     private static string SafeFullPath(string file)
@@ -253,7 +269,7 @@ public sealed class ValidateRunner
 
     private int Usage(string message)
     {
-        _stderr.WriteLine($"error: {message}");
+        _stderr.WriteLine(TerminalText.Escape($"error: {message}"));
         _stderr.WriteLine("Run 'flowstate validate --help' for usage.");
         return FlowstateCli.UsageError;
     }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 using Flowstate.Generator.Parsing;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;

@@ -4,10 +4,11 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Parsing;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -84,7 +85,7 @@ internal sealed class MachineSnapshot
     /// <summary>The message a finding gets from the descriptor the analyzers use.</summary>
     public static string Format(DiagnosticInfo info)
     {
-        var descriptor = Descriptors.FindRule(info.Id) ?? Descriptors.DeclarationRules.FirstOrDefault(d => d.Id == info.Id);
+        var descriptor = Descriptors.Find(info.Id);
         if (descriptor is null) return "";
         try
         {

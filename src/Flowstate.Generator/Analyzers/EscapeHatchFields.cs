@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Analyzers;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Flowstate.Generator.Emitting;

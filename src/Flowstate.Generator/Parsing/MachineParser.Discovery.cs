@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 

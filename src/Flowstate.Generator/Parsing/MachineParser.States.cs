@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Conditions;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Conditions;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Flowstate.Generator.Parsing;
@@ -34,7 +35,7 @@ internal sealed partial class MachineParser
         ReportSetTwice(a, owner);
         // The attribute's name stands for ASL Type; a Name argument is where the state's name was written.
         loc.Add("Type", a.NameLocation);
-        if (a.String("Name") is not null) loc.Add(Validation.ValidationContext.NameKey, a.LocationOf("Name"));
+        if (a.String("Name") is not null) loc.Add(Flowstate.Core.Validation.ValidationContext.NameKey, a.LocationOf("Name"));
 
         var queryLanguage = EnumString(a, "QueryLanguage", QueryLanguages, loc, "QueryLanguage");
         var isJsonata = string.Equals(queryLanguage ?? _machineQueryLanguage, "JSONata", StringComparison.Ordinal);
@@ -503,12 +504,12 @@ internal sealed partial class MachineParser
                 => map is not null && LiteralMap.SpanOf(map, offset, length) is { } span ? SourceRefs.From(expression!.SyntaxTree, span) : default;
             var state = AslReader.ReadState(name, value, Locate, _ct);
             var locations = new FieldLocations(Capture);
-            if (a.Has("Name")) locations.Add(Validation.ValidationContext.NameKey, a.LocationOf("Name"));
+            if (a.Has("Name")) locations.Add(Flowstate.Core.Validation.ValidationContext.NameKey, a.LocationOf("Name"));
             foreach (var l in state.FieldLocations) locations.Add(l.Field, l.Location);
             return state with { Location = a.Location, FieldLocations = locations.ToArray() };
         }
         var rawLocations = new FieldLocations(Capture);
-        if (a.Has("Name")) rawLocations.Add(Validation.ValidationContext.NameKey, a.LocationOf("Name"));
+        if (a.Has("Name")) rawLocations.Add(Flowstate.Core.Validation.ValidationContext.NameKey, a.LocationOf("Name"));
         return new StateSpec { Name = name, Raw = value, Location = a.Location, FieldLocations = rawLocations.ToArray() };
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Parsing;
 

@@ -1,4 +1,4 @@
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

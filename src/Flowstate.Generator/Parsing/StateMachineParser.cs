@@ -1,5 +1,5 @@
 using System.Threading;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Flowstate.Generator.Parsing;

@@ -36,19 +36,19 @@ public static class FlowstateConsole
                 case "graph": return Graph(rest, machines, stdout, stderr);
                 case "help": case "-h": case "--help": Usage(stdout); return 0;
                 default:
-                    stderr.WriteLine($"error: unknown command '{command}'.");
+                    stderr.WriteLine($"error: unknown command '{TerminalText.Escape(command)}'.");
                     Usage(stderr);
                     return 2;
             }
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             return 1;
         }
         catch (UnauthorizedAccessException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             return 1;
         }
     }
@@ -71,12 +71,13 @@ public static class FlowstateConsole
         }
         stdout.WriteLine($"Flowstate: {machines.Count} state machine(s) in this assembly.");
         var dir = Path.GetFullPath(DefaultOutDirectory);
-        WriteAll(machines, dir, stdout);
+        if (!WriteAll(machines, dir, stdout, stderr)) return 1;
         foreach (var m in machines)
         {
+            var name = TerminalText.Escape(m.Name);
             stdout.WriteLine();
-            stdout.WriteLine($"Graph of {m.Name} (Mermaid; paste into any Mermaid viewer, or run 'graph {m.Name} --format dot'):");
-            stdout.WriteLine(m.MermaidGraph.TrimEnd('\n'));
+            stdout.WriteLine($"Graph of {name} (Mermaid; paste into any Mermaid viewer, or run 'graph {name} --format dot'):");
+            stdout.WriteLine(GraphText(m.MermaidGraph));
         }
         return 0;
     }
@@ -84,7 +85,7 @@ public static class FlowstateConsole
     private static int List(IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout)
     {
         foreach (var m in machines)
-            stdout.WriteLine($"{m.Name}\t{(m.Type == WorkflowType.Express ? "EXPRESS" : "STANDARD")}\t{m.DeclaringType.FullName}");
+            stdout.WriteLine($"{TerminalText.Escape(m.Name)}\t{(m.Type == WorkflowType.Express ? "EXPRESS" : "STANDARD")}\t{TerminalText.Escape(m.DeclaringType.FullName)}");
         return 0;
     }
 
@@ -98,7 +99,7 @@ public static class FlowstateConsole
                 case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
                 case "--machine" when i + 1 < args.Length: only = args[++i]; break;
                 default:
-                    stderr.WriteLine($"error: unexpected argument '{args[i]}' (export --out DIR [--machine NAME]).");
+                    stderr.WriteLine($"error: unexpected argument '{TerminalText.Escape(args[i])}' (export --out DIR [--machine NAME]).");
                     return 2;
             }
         }
@@ -109,20 +110,27 @@ public static class FlowstateConsole
         }
         var selected = Select(machines, only, stderr);
         if (selected is null) return 1;
-        WriteAll(selected, Path.GetFullPath(outDir), stdout);
-        return 0;
+        return WriteAll(selected, Path.GetFullPath(outDir), stdout, stderr) ? 0 : 1;
     }
 
-    private static void WriteAll(IReadOnlyList<StateMachineDefinition> machines, string dir, TextWriter stdout)
+    /// <summary>Writes every machine's file, or none when any name is unsafe or two names collide (<see cref="ExportFiles"/>).</summary>
+    private static bool WriteAll(IReadOnlyList<StateMachineDefinition> machines, string dir, TextWriter stdout, TextWriter stderr)
     {
+        var files = ExportFiles.Plan(machines, dir, out var problems);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) stderr.WriteLine("error: " + problem);
+            stderr.WriteLine("error: nothing was written.");
+            return false;
+        }
         Directory.CreateDirectory(dir);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        foreach (var m in machines)
+        foreach (var file in files)
         {
-            var file = Path.Combine(dir, m.Name + ".asl.json");
-            File.WriteAllText(file, m.AslJson, utf8);
-            stdout.WriteLine($"wrote {file}");
+            File.WriteAllText(file.Path, file.Machine.AslJson, utf8);
+            stdout.WriteLine($"wrote {TerminalText.Escape(file.Path)}");
         }
+        return true;
     }
 
     private static int Graph(string[] args, IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
@@ -135,21 +143,25 @@ public static class FlowstateConsole
             else if (!args[i].StartsWith("-", StringComparison.Ordinal) && only is null) only = args[i];
             else
             {
-                stderr.WriteLine($"error: unexpected argument '{args[i]}' (graph [NAME] [--format mermaid|dot]).");
+                stderr.WriteLine($"error: unexpected argument '{TerminalText.Escape(args[i])}' (graph [NAME] [--format mermaid|dot]).");
                 return 2;
             }
         }
         if (format != "mermaid" && format != "dot")
         {
-            stderr.WriteLine($"error: unknown graph format '{format}' (mermaid or dot).");
+            stderr.WriteLine($"error: unknown graph format '{TerminalText.Escape(format)}' (mermaid or dot).");
             return 2;
         }
         var selected = Select(machines, only, stderr);
         if (selected is null) return 1;
         foreach (var m in selected)
-            stdout.WriteLine((format == "dot" ? m.DotGraph : m.MermaidGraph).TrimEnd('\n'));
+            stdout.WriteLine(GraphText(format == "dot" ? m.DotGraph : m.MermaidGraph));
         return 0;
     }
+
+    // A graph is printed line by line with each line's control characters escaped: a state name may hold any.
+    private static string GraphText(string graph)
+        => string.Join("\n", graph.TrimEnd('\n').Split('\n').Select(TerminalText.Escape));
 
     private static IReadOnlyList<StateMachineDefinition>? Select(IReadOnlyList<StateMachineDefinition> machines, string? name, TextWriter stderr)
     {
@@ -157,7 +169,7 @@ public static class FlowstateConsole
         var found = machines.Where(m => string.Equals(m.Name, name, StringComparison.Ordinal)).ToArray();
         if (found.Length == 0)
         {
-            stderr.WriteLine($"error: no state machine named '{name}'. Known: {string.Join(", ", machines.Select(m => m.Name))}.");
+            stderr.WriteLine($"error: no state machine named '{TerminalText.Escape(name)}'. Known: {string.Join(", ", machines.Select(m => TerminalText.Escape(m.Name)))}.");
             return null;
         }
         return found;

@@ -1,5 +1,7 @@
+extern alias analyzer;
+
 using System.Collections.Immutable;
-using Flowstate.Generator;
+using analyzer::Flowstate.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

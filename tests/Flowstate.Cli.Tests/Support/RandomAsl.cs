@@ -1,5 +1,5 @@
 using System.Text;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Cli.Tests.Support;
 

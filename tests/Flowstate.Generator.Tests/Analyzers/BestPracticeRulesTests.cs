@@ -1,3 +1,4 @@
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -112,7 +113,7 @@ public class BestPracticeRulesTests
     {
         var test = Create(Usings + Untimed, "FLOW6002");
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.FLOW6002.severity = error\n"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TaskWithoutTimeout).WithSeverity(DiagnosticSeverity.Error).WithLocation(0)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.Of(Rules.TaskWithoutTimeout)).WithSeverity(DiagnosticSeverity.Error).WithLocation(0)
             .WithArguments("Send", "if the call hangs, the state waits until the execution times out; set TimeoutSeconds to fail fast and let Retry or Catch handle States.Timeout"));
         return test.RunAsync();
     }
@@ -121,7 +122,7 @@ public class BestPracticeRulesTests
     public Task Severity_Default_Flow6002IsInfo()
     {
         var test = Create(Usings + Untimed, "FLOW6002");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TaskWithoutTimeout).WithSeverity(DiagnosticSeverity.Info).WithLocation(0)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.Of(Rules.TaskWithoutTimeout)).WithSeverity(DiagnosticSeverity.Info).WithLocation(0)
             .WithArguments("Send", "if the call hangs, the state waits until the execution times out; set TimeoutSeconds to fail fast and let Retry or Catch handle States.Timeout"));
         return test.RunAsync();
     }

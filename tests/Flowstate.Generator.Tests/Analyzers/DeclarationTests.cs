@@ -1,5 +1,6 @@
 using System.Globalization;
 using Flowstate.Generator.Analyzers;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Flowstate.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
-using Flowstate.Generator.Asl;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Importing;
-using Flowstate.Generator.Model;
+using Flowstate.Cli.Importing;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Asl;
 using Flowstate.Generator.Tests.Support;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Validation;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 

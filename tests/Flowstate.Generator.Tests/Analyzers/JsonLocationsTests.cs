@@ -1,6 +1,7 @@
-using Flowstate.Generator.Asl;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Validation;
 
 namespace Flowstate.Generator.Tests.Analyzers;
 

@@ -1,6 +1,8 @@
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Json;
 using Flowstate.Generator.Tests.Support;
+
+using JsonEquivalence = Flowstate.Generator.Tests.Support.JsonEquivalence;
 
 namespace Flowstate.Generator.Tests.Asl;
 

@@ -1,5 +1,5 @@
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Tests.Asl;
 

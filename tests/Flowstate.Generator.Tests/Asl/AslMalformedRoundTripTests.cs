@@ -1,6 +1,6 @@
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using static Flowstate.Generator.Tests.Asl.AslTestHelpers;
 
 namespace Flowstate.Generator.Tests.Asl;

@@ -1,7 +1,8 @@
-using Flowstate.Generator.Asl;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using static Flowstate.Generator.Tests.Asl.AslTestHelpers;
 
 namespace Flowstate.Generator.Tests.Asl;

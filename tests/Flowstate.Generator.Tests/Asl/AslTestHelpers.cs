@@ -1,7 +1,9 @@
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Support;
+
+using JsonEquivalence = Flowstate.Generator.Tests.Support.JsonEquivalence;
 
 namespace Flowstate.Generator.Tests.Asl;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Conditions;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Conditions;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Asl;
 
 namespace Flowstate.Generator.Tests.Conditions;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Flowstate.Generator.Conditions;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Conditions;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,6 +1,6 @@
-using Flowstate.Generator.Conditions;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Conditions;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using FsCheck.Xunit;
 
 namespace Flowstate.Generator.Tests.Conditions;

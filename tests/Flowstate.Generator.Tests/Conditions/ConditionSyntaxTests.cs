@@ -1,7 +1,7 @@
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Conditions;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Conditions;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using FsCheck.Fluent;
 
 namespace Flowstate.Generator.Tests.Conditions;

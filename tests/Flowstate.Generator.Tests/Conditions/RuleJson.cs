@@ -1,7 +1,7 @@
 using System.Text;
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Tests.Conditions;
 

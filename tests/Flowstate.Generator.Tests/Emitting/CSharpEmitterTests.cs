@@ -1,5 +1,5 @@
 using Flowstate.Generator.Emitting;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Flowstate.Generator.Emitting;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 

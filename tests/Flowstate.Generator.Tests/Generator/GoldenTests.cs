@@ -71,7 +71,7 @@ public class GoldenTests
                 var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Flowstate.StateMachineAttribute");
                 if (attribute is null) continue;
                 var spec = Flowstate.Generator.Parsing.StateMachineParser.Parse(type, attribute, false, CancellationToken.None).Spec!;
-                var errors = Flowstate.Generator.Validation.SpecValidator.Validate(spec, CancellationToken.None)
+                var errors = Flowstate.Core.Validation.SpecValidator.Validate(spec, CancellationToken.None)
                     .Where(d => Flowstate.Generator.Diagnostics.Descriptors.FindRule(d.Id)?.DefaultSeverity == DiagnosticSeverity.Error)
                     .ToList();
                 Assert.True(errors.Count == 0, $"{spec.Name}: " + string.Join("; ", errors.Select(e => e.Id + " " + string.Join(" | ", e.MessageArgs))));

@@ -1,5 +1,5 @@
-using Flowstate.Generator.Asl;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Parsing;
 using Flowstate.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;

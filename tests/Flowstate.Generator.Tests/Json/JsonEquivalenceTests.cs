@@ -1,8 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 using Flowstate.Generator.Tests.Support;
+
+using JsonEquivalence = Flowstate.Generator.Tests.Support.JsonEquivalence;
 
 namespace Flowstate.Generator.Tests.Json;
 
@@ -134,7 +136,7 @@ public class JsonEquivalenceTests
 
     private static JsonValue ReverseMembers(JsonValue v) => v.Kind switch
     {
-        JsonKind.Object => JsonValue.Object(v.Properties.Reverse().Select(p => new Flowstate.Generator.Json.JsonProperty(p.Name, ReverseMembers(p.Value)))),
+        JsonKind.Object => JsonValue.Object(v.Properties.Reverse().Select(p => new Flowstate.Core.Json.JsonProperty(p.Name, ReverseMembers(p.Value)))),
         JsonKind.Array => JsonValue.Array(v.Items.Select(ReverseMembers)),
         _ => v,
     };

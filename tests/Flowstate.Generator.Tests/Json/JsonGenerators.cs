@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Flowstate.Generator.Json;
-using JsonProperty = Flowstate.Generator.Json.JsonProperty;
+using Flowstate.Core.Json;
+using JsonProperty = Flowstate.Core.Json.JsonProperty;
 
 namespace Flowstate.Generator.Tests.Json;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Generator.Tests.Json;
 

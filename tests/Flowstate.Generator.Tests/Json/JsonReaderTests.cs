@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 using Flowstate.Generator.Tests.Asl;
-using JsonValue = Flowstate.Generator.Json.JsonValue;
+using JsonValue = Flowstate.Core.Json.JsonValue;
 
 namespace Flowstate.Generator.Tests.Json;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Flowstate.Generator.Json;
-using JsonValue = Flowstate.Generator.Json.JsonValue;
+using Flowstate.Core.Json;
+using JsonValue = Flowstate.Core.Json.JsonValue;
 
 namespace Flowstate.Generator.Tests.Json;
 

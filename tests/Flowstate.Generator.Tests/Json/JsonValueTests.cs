@@ -1,5 +1,5 @@
-using Flowstate.Generator.Json;
-using JsonProperty = Flowstate.Generator.Json.JsonProperty;
+using Flowstate.Core.Json;
+using JsonProperty = Flowstate.Core.Json.JsonProperty;
 
 namespace Flowstate.Generator.Tests.Json;
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Flowstate.Generator.Json;
-using JsonProperty = Flowstate.Generator.Json.JsonProperty;
+using Flowstate.Core.Json;
+using JsonProperty = Flowstate.Core.Json.JsonProperty;
 
 namespace Flowstate.Generator.Tests.Json;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Generator.Tests.Json;
 
@@ -7,7 +7,7 @@ namespace Flowstate.Generator.Tests.Json;
 internal static class StjComparison
 {
     /// <summary>Null when equal, else the JSON pointer of the first difference and what differs.</summary>
-    public static string? Difference(Flowstate.Generator.Json.JsonValue ours, JsonElement theirs, string pointer = "")
+    public static string? Difference(Flowstate.Core.Json.JsonValue ours, JsonElement theirs, string pointer = "")
     {
         var where = pointer.Length == 0 ? "(root)" : pointer;
         switch (theirs.ValueKind)

@@ -1,6 +1,7 @@
-using Flowstate.Generator.Conditions;
+using Flowstate.Core.Conditions;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Tests.Parsing;
 

@@ -1,5 +1,5 @@
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Tests.Parsing;
 

@@ -1,3 +1,4 @@
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 
 namespace Flowstate.Generator.Tests.Parsing;

@@ -1,5 +1,6 @@
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Tests.Parsing;
 

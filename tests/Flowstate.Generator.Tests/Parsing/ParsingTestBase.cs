@@ -1,5 +1,5 @@
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Parsing;
 using Flowstate.Generator.Tests.Support;
 

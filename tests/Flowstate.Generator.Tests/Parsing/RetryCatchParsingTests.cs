@@ -1,5 +1,5 @@
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Tests.Parsing;
 
@@ -89,7 +89,7 @@ public class RetryCatchParsingTests : ParsingTestBase
     public void Catch_TypeofNonState_ReportsFlow0004()
     {
         var result = Parse("[StateMachine] public partial class M { [Task(\"arn\")] [Catch(typeof(object), \"E\")] public class A; }");
-        var d = Single(result, Flowstate.Generator.Diagnostics.DiagnosticIds.TargetNotAState);
+        var d = Single(result, Flowstate.Core.Diagnostics.DiagnosticIds.TargetNotAState);
         Assert.Equal("Catch[0] of state 'A'", d.MessageArgs[1]);
     }
 

@@ -1,5 +1,5 @@
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 
 namespace Flowstate.Generator.Tests.Parsing;
 
@@ -120,7 +120,7 @@ public class StateParsingTests : ParsingTestBase
     public void Fail_ErrorInConstructorAndNamed_ReportsFlow0006()
     {
         var result = Parse("""[StateMachine] public partial class M { [Fail("A", Error = "B")] public class F; }""");
-        Single(result, Flowstate.Generator.Diagnostics.DiagnosticIds.ConflictingProperties);
+        Single(result, Flowstate.Core.Diagnostics.DiagnosticIds.ConflictingProperties);
         Assert.Equal("B", result.Spec!.Root.States[0].Error);
     }
 

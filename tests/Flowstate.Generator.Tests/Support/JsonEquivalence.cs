@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using Flowstate.Generator.Json;
+using Flowstate.Core.Json;
 
 namespace Flowstate.Generator.Tests.Support;
 

@@ -1,7 +1,8 @@
-using Flowstate.Generator.Asl;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Flowstate.Generator.Tests.Asl;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Validation;
 using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 

@@ -62,12 +62,12 @@ public class IntegrationTableTests
     [Fact]
     public void IntegrationCatalog_EveryTypedPattern_IsSupportedByTheAwsTable()
     {
-        foreach (var info in Flowstate.Generator.Model.IntegrationCatalog.All)
+        foreach (var info in Flowstate.Core.Model.IntegrationCatalog.All)
         {
             var colon = info.ResourceBase.IndexOf(':');
             var service = info.ResourceBase.Substring(0, colon);
             if (service == "aws-sdk") continue;
-            Assert.True(Flowstate.Generator.Validation.IntegrationRules.Optimized.TryGetValue(service, out var entry), $"{info.AttributeName}: no '{service}' in the table");
+            Assert.True(Flowstate.Core.Validation.IntegrationRules.Optimized.TryGetValue(service, out var entry), $"{info.AttributeName}: no '{service}' in the table");
             foreach (var pattern in info.Patterns)
                 Assert.True(entry.Patterns.Contains(pattern), $"{info.AttributeName} offers {pattern}, which the table says {service} does not support");
         }

@@ -1,4 +1,4 @@
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Validation;
 using static Flowstate.Generator.Tests.Validation.ValidationHarness;
 
 namespace Flowstate.Generator.Tests.Validation;

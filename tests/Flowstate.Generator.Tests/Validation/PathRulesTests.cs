@@ -98,7 +98,7 @@ public class PathRulesTests
     [InlineData("$.a.length()", "function")]
     public void JsonPathSyntax_Analyze_TellsReferencePathsApart(string path, string? reason)
     {
-        var analysis = Flowstate.Generator.Validation.JsonPathSyntax.Analyze(path);
+        var analysis = Flowstate.Core.Syntax.JsonPathSyntax.Analyze(path);
         Assert.True(analysis.IsValid, analysis.Error);
         if (reason is null) Assert.Null(analysis.NotReference);
         else Assert.Contains(reason, analysis.NotReference);
@@ -113,7 +113,7 @@ public class PathRulesTests
     [InlineData("$.a[?(@.x]")]
     [InlineData("$x y")]
     public void JsonPathSyntax_Analyze_RejectsMalformedPaths(string path)
-        => Assert.False(Flowstate.Generator.Validation.JsonPathSyntax.Analyze(path).IsValid);
+        => Assert.False(Flowstate.Core.Syntax.JsonPathSyntax.Analyze(path).IsValid);
 
     [Theory]
     [MemberData(nameof(Intrinsics))]

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Flowstate.Generator.Asl;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Json;
-using Flowstate.Generator.Model;
+using Flowstate.Core.Json;
+using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Asl;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Validation;
 using static Flowstate.Generator.Tests.Validation.ValidationHarness;
 
 namespace Flowstate.Generator.Tests.Validation;
@@ -62,11 +63,11 @@ public class SpecValidatorTests
         {
             var expected = d.Category switch
             {
-                Descriptors.GraphCategory => '1',
-                Descriptors.RetryCatchCategory => '2',
-                Descriptors.PathsCategory => '3',
-                Descriptors.FieldsCategory => '4',
-                Descriptors.LimitsCategory or Descriptors.IntegrationsCategory => '5',
+                Rules.GraphCategory => '1',
+                Rules.RetryCatchCategory => '2',
+                Rules.PathsCategory => '3',
+                Rules.FieldsCategory => '4',
+                Rules.LimitsCategory or Rules.IntegrationsCategory => '5',
                 _ => '6',
             };
             Assert.True(d.Id[4] == expected, $"{d.Id} is in category {d.Category}");

@@ -1,8 +1,9 @@
 using System.Globalization;
-using Flowstate.Generator.Asl;
+using Flowstate.Core.Asl;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
-using Flowstate.Generator.Model;
-using Flowstate.Generator.Validation;
+using Flowstate.Core.Model;
+using Flowstate.Core.Validation;
 
 namespace Flowstate.Generator.Tests.Validation;
 

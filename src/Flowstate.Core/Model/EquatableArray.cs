@@ -1,0 +1,69 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Flowstate.Core.Model;
+
+/// <summary>
+/// An immutable array that compares by its elements, so that models holding it are value-equatable
+/// and the incremental generator can cache them. <c>default</c> is the empty array.
+/// </summary>
+public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+{
+    public static readonly EquatableArray<T> Empty = new(Array.Empty<T>());
+
+    private readonly T[]? _items;
+
+    public EquatableArray(T[] items) => _items = items;
+
+    public EquatableArray(IEnumerable<T> items) => _items = items.ToArray();
+
+    public int Count => _items?.Length ?? 0;
+
+    public bool IsEmpty => Count == 0;
+
+    public T this[int index] => (_items ?? Array.Empty<T>())[index];
+
+    public T[] ToArray() => _items is null ? Array.Empty<T>() : (T[])_items.Clone();
+
+    public bool Equals(EquatableArray<T> other)
+    {
+        var a = _items ?? Array.Empty<T>();
+        var b = other._items ?? Array.Empty<T>();
+        if (a.Length != b.Length) return false;
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < a.Length; i++)
+            if (!comparer.Equals(a[i], b[i])) return false;
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = 17;
+        if (_items is null) return hash;
+        var comparer = EqualityComparer<T>.Default;
+        foreach (var item in _items)
+            hash = unchecked(hash * 31 + (item is null ? 0 : comparer.GetHashCode(item)));
+        return hash;
+    }
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => $"[{string.Join(", ", this)}]";
+}
+
+public static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(items);
+
+    public static EquatableArray<T> Create<T>(params T[] items) => new(items);
+}
