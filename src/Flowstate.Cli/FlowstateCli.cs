@@ -24,7 +24,9 @@ public static class FlowstateCli
         // Each command registers itself here; `validate` joins `import` the same way.
         foreach (var command in Commands(stdout, stderr)) root.Add(command);
 
-        var parse = root.Parse(args);
+        // No response files: `run --input @file` reads the execution input from a file, as the AWS CLI's
+        // file:// does; System.CommandLine would otherwise expand "@file" into tokens first.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
@@ -45,6 +47,7 @@ public static class FlowstateCli
     {
         yield return ImportCommand.Create(stdout, stderr);
         yield return ValidateCommand.Create(stdout, stderr);
+        yield return RunCommand.Create(stdout, stderr);
     }
 
     private static string CommandPath(ParseResult parse)
