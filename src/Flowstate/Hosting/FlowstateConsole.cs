@@ -17,22 +17,31 @@ public static class FlowstateConsole
 
     /// <summary>Runs a command over <paramref name="machines"/>; returns the process exit code (0 ok, 1 failure, 2 usage).</summary>
     public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines)
-        => Run(args, machines, Console.Out, Console.Error);
+        => Run(args, machines, Array.Empty<StackDefinition>(), Console.Out, Console.Error);
+
+    /// <summary>Runs a command over <paramref name="machines"/> and their <paramref name="stacks"/> (export also writes each stack's template).</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks)
+        => Run(args, machines, stacks, Console.Out, Console.Error);
 
     /// <summary>Runs a command, writing to the given streams (used by tests).</summary>
     public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+        => Run(args, machines, Array.Empty<StackDefinition>(), stdout, stderr);
+
+    /// <summary>Runs a command, writing to the given streams (used by tests).</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         if (args is null) throw new ArgumentNullException(nameof(args));
         if (machines is null) throw new ArgumentNullException(nameof(machines));
+        if (stacks is null) throw new ArgumentNullException(nameof(stacks));
         try
         {
-            if (args.Length == 0) return Overview(machines, stdout, stderr);
+            if (args.Length == 0) return Overview(machines, stacks, stdout, stderr);
             var command = args[0];
             var rest = args.Skip(1).ToArray();
             switch (command)
             {
                 case "list": return List(machines, stdout);
-                case "export": return Export(rest, machines, stdout, stderr);
+                case "export": return Export(rest, machines, stacks, stdout, stderr);
                 case "graph": return Graph(rest, machines, stdout, stderr);
                 case "help": case "-h": case "--help": Usage(stdout); return 0;
                 default:
@@ -58,11 +67,12 @@ public static class FlowstateConsole
         w.WriteLine("usage:");
         w.WriteLine("  (no command)                     export to ./flowstate-out and show each graph");
         w.WriteLine("  list                             list the state machines of this assembly");
-        w.WriteLine("  export --out DIR [--machine N]   write DIR/<name>.asl.json for every (or one) state machine");
+        w.WriteLine("  export --out DIR [--machine N]   write DIR/<name>.asl.json for every (or one) state machine,");
+        w.WriteLine("                                   and DIR/<stack>.template.json for every stack (without --machine)");
         w.WriteLine("  graph [NAME] [--format mermaid|dot]   print the state graph");
     }
 
-    private static int Overview(IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+    private static int Overview(IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         if (machines.Count == 0)
         {
@@ -71,7 +81,8 @@ public static class FlowstateConsole
         }
         stdout.WriteLine($"Flowstate: {machines.Count} state machine(s) in this assembly.");
         var dir = Path.GetFullPath(DefaultOutDirectory);
-        if (!WriteAll(machines, dir, stdout, stderr)) return 1;
+        if (!TemplatesWritable(stacks, stderr) || !WriteAll(machines, dir, stdout, stderr)) return 1;
+        WriteTemplates(stacks, dir, stdout);
         foreach (var m in machines)
         {
             var name = TerminalText.Escape(m.Name);
@@ -89,7 +100,7 @@ public static class FlowstateConsole
         return 0;
     }
 
-    private static int Export(string[] args, IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+    private static int Export(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         string? outDir = null, only = null;
         for (var i = 0; i < args.Length; i++)
@@ -110,7 +121,36 @@ public static class FlowstateConsole
         }
         var selected = Select(machines, only, stderr);
         if (selected is null) return 1;
-        return WriteAll(selected, Path.GetFullPath(outDir), stdout, stderr) ? 0 : 1;
+        if (only is null && !TemplatesWritable(stacks, stderr)) return 1;
+        if (!WriteAll(selected, Path.GetFullPath(outDir), stdout, stderr)) return 1;
+        if (only is null) WriteTemplates(stacks, Path.GetFullPath(outDir), stdout);
+        return 0;
+    }
+
+    /// <summary>Stack names are checked like machine names (<see cref="ExportFiles.FileNameProblem"/>) before anything is written.</summary>
+    private static bool TemplatesWritable(IReadOnlyList<StackDefinition> stacks, TextWriter stderr)
+    {
+        var ok = true;
+        foreach (var stack in stacks)
+        {
+            if (ExportFiles.FileNameProblem(stack.Name) is not { } problem) continue;
+            stderr.WriteLine($"error: cannot export the template of stack '{TerminalText.Escape(stack.Name)}': its name {problem}.");
+            ok = false;
+        }
+        if (!ok) stderr.WriteLine("error: nothing was written.");
+        return ok;
+    }
+
+    private static void WriteTemplates(IReadOnlyList<StackDefinition> stacks, string dir, TextWriter stdout)
+    {
+        Directory.CreateDirectory(dir);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var stack in stacks)
+        {
+            var file = Path.Combine(dir, stack.Name + ".template.json");
+            File.WriteAllText(file, stack.TemplateJson, utf8);
+            stdout.WriteLine($"wrote {TerminalText.Escape(file)}");
+        }
     }
 
     /// <summary>Writes every machine's file, or none when any name is unsafe or two names collide (<see cref="ExportFiles"/>).</summary>
