@@ -117,6 +117,25 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
     {
         public static ParsedMachine? Create(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
         {
+            // The transform runs for every machine on every compilation change; a machine whose text and
+            // surroundings are as before gets its earlier model without binding its attributes again.
+            MachineMemo.Key? key;
+            try
+            {
+                key = MachineMemo.KeyOf(syntax, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                key = null; // the memo is an optimisation: without it, parse as always
+            }
+            if (key is { } known && MachineMemo.TryGet(known, out var remembered)) return remembered;
+            var parsed = CreateUncached(syntax, cancellationToken);
+            if (key is { } newKey && parsed is not null) MachineMemo.Add(newKey, parsed);
+            return parsed;
+        }
+
+        private static ParsedMachine? CreateUncached(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
+        {
             if (syntax.TargetSymbol is not INamedTypeSymbol machine) return null;
             var displayName = machine.ToDisplayString();
             try

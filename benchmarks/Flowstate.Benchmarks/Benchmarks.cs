@@ -1,0 +1,89 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+
+namespace Flowstate.Benchmarks;
+
+/// <summary>(1) and (5): a cold generator run over each synthetic set; allocations per operation (and per state, see <see cref="PerStateColumn"/>).</summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    [Params("1x25", "10x25", "50x25", "200x25", "20x100")]
+    public string Set { get; set; } = "1x25";
+
+    private Workload _workload = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _workload = Workload.Get(Set);
+        Report.CheckGenerated(_workload, Scenarios.GenerateCold(_workload.Compilation).Output);
+    }
+
+    [Benchmark(Description = "generator, cold driver")]
+    public Compilation Generate() => Scenarios.GenerateCold(_workload.Compilation).Output;
+
+    [Benchmark(Description = "generator, new driver, parse memo warm (rebuild in a compiler server)")]
+    public Compilation GenerateWithMemo() => Scenarios.GenerateWithMemo(_workload.Compilation);
+}
+
+/// <summary>(2) and (5): the analyzers over the compilation the generator produced (fresh copy each time, nothing bound).</summary>
+[MemoryDiagnoser]
+public class AnalyzerBenchmarks
+{
+    [Params("1x25", "10x25", "50x25", "200x25", "20x100")]
+    public string Set { get; set; } = "1x25";
+
+    private Compilation _generated = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var workload = Workload.Get(Set);
+        _generated = Scenarios.GenerateCold(workload.Compilation).Output;
+        Report.CheckAnalyzed(workload, Scenarios.Analyze(_generated).Diagnostics);
+    }
+
+    [Benchmark(Description = "analyzers, whole compilation")]
+    public int Analyze() => Scenarios.Analyze(_generated).Diagnostics.Length;
+}
+
+/// <summary>(3) The IDE loop on 200 machines x 25 states: an edit inside one machine, and one outside any.</summary>
+[MemoryDiagnoser]
+public class IdeEditBenchmarks
+{
+    private Scenarios.IdeSession _session = null!;
+
+    [GlobalSetup]
+    public void Setup() => _session = new Scenarios.IdeSession(Workload.Get(200, 25));
+
+    [Benchmark(Description = "edit inside one machine of 200: generator + analyzer on that document")]
+    public int EditInside() => _session.EditInside().Length;
+
+    [Benchmark(Description = "edit outside any machine: generator (all cached) + analyzer on that document")]
+    public int EditOutside() => _session.EditOutside().Length;
+}
+
+/// <summary>(4) The CLI over the 169 corpus definitions, in-process.</summary>
+[MemoryDiagnoser]
+public class CliBenchmarks
+{
+    private IReadOnlyList<string> _corpus = null!;
+    private string _out = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _corpus = Workload.CorpusFiles;
+        _out = Path.Combine(Workload.OutDirectory, "import-corpus-bdn");
+    }
+
+    [Benchmark(Description = "flowstate validate, 169 corpus files")]
+    public int Validate() => Scenarios.Validate(_corpus);
+
+    [Benchmark(Description = "flowstate import --project, 169 corpus files")]
+    public int Import()
+    {
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+        return Scenarios.Import(_corpus, _out);
+    }
+}

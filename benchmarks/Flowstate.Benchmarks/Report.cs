@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Flowstate.Benchmarks;
+
+/// <summary>
+/// A quick Stopwatch harness over the same <see cref="Scenarios"/> as the BenchmarkDotNet classes:
+/// each operation once cold (first call: JIT included), then <c>runs</c> times, median reported,
+/// plus the bytes allocated per state. side-by-side.sh reads its JSON. It is not BenchmarkDotNet:
+/// no pilot, no outlier removal; on a shared machine read it as ratios measured in one process.
+/// </summary>
+public static class Report
+{
+    public sealed record Measure(double FirstMs, double MedianMs, double MinMs, double CpuMs, long AllocatedBytes);
+
+    public static int Run(string[] args)
+    {
+        var sets = Option(args, "--sets")?.Split(',') ?? new[] { "1x25", "10x25", "50x25", "200x25", "20x100" };
+        var runs = int.Parse(Option(args, "--runs") ?? "7", CultureInfo.InvariantCulture);
+        var json = Option(args, "--json");
+        var withCli = !args.Contains("--no-cli");
+        var withEmit = !args.Contains("--no-emit");
+
+        var results = new Dictionary<string, object>();
+        Console.WriteLine($"# Flowstate in-process report: {runs} runs per operation, median (first = JIT-cold), .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        Console.WriteLine();
+        Console.WriteLine("| set | states | generator ms (first run) | generator ms | generator CPU ms | analyzers ms | analyzers CPU ms | analyzer time ms (telemetry) | binding attributes alone ms | generator ms, memo warm (rebuild in compiler server) | gen alloc B/state | analyzer alloc B/state |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var set in sets)
+        {
+            var workload = Workload.Get(set);
+            Compilation generated = null!;
+            var gen = Time(runs, () => generated = Scenarios.GenerateCold(workload.Compilation).Output);
+            CheckGenerated(workload, generated);
+            var analyzerTimes = new List<double>();
+            var an = Time(runs, () =>
+            {
+                var (diagnostics, time) = Scenarios.Analyze(generated, logTime: true);
+                analyzerTimes.Add(time.TotalMilliseconds);
+                CheckAnalyzed(workload, diagnostics);
+            });
+            var telemetry = Median(analyzerTimes.Skip(1).ToList());
+            var bind = Time(runs, () => Scenarios.BindAttributes(workload.Compilation));
+            Scenarios.GenerateWithMemo(workload.Compilation);
+            var memo = Time(runs, () => Scenarios.GenerateWithMemo(workload.Compilation));
+            var states = workload.TotalStates;
+            Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} |");
+            results[set] = new Dictionary<string, object>
+            {
+                ["states"] = states,
+                ["generatorFirstMs"] = gen.FirstMs,
+                ["generatorMs"] = gen.MedianMs,
+                ["generatorMinMs"] = gen.MinMs,
+                ["generatorCpuMs"] = gen.CpuMs,
+                ["analyzersCpuMs"] = an.CpuMs,
+                ["bindAttributesMs"] = bind.MedianMs,
+                ["bindAttributesCpuMs"] = bind.CpuMs,
+                ["generatorMemoWarmMs"] = memo.MedianMs,
+                ["analyzersMs"] = an.MedianMs,
+                ["analyzersMinMs"] = an.MinMs,
+                ["analyzerTelemetryMs"] = telemetry,
+                ["generatorAllocBytesPerState"] = gen.AllocatedBytes / states,
+                ["analyzerAllocBytesPerState"] = an.AllocatedBytes / states,
+            };
+        }
+
+        // (3) The IDE loop on the largest 25-state set.
+        var ideSet = sets.Contains("200x25") ? "200x25" : sets[^1];
+        var ide = new Scenarios.IdeSession(Workload.Get(ideSet));
+        var parts = new Dictionary<string, List<double>>
+        {
+            ["insideGenerator"] = new(), ["insideCompiler"] = new(), ["insideAnalyzer"] = new(),
+            ["outsideGenerator"] = new(), ["outsideCompiler"] = new(), ["outsideAnalyzer"] = new(),
+        };
+        var inside = Time(Math.Max(runs, 11), () =>
+        {
+            ide.EditInside();
+            parts["insideGenerator"].Add(ide.LastGeneratorMs); parts["insideCompiler"].Add(ide.LastCompilerMs); parts["insideAnalyzer"].Add(ide.LastAnalyzerMs);
+        });
+        var outside = Time(Math.Max(runs, 11), () =>
+        {
+            ide.EditOutside();
+            parts["outsideGenerator"].Add(ide.LastGeneratorMs); parts["outsideCompiler"].Add(ide.LastCompilerMs); parts["outsideAnalyzer"].Add(ide.LastAnalyzerMs);
+        });
+        var p = parts.ToDictionary(kv => kv.Key, kv => Median(kv.Value.Skip(1).ToList()));
+        Console.WriteLine();
+        Console.WriteLine($"IDE on {ideSet}, one edit inside {ide.MachineFile}: generator {F(p["insideGenerator"])} ms + analyzer on the document {F(p["insideAnalyzer"])} ms (compiler's own declaration diagnostics first: {F(p["insideCompiler"])} ms; whole edit median {F(inside.MedianMs)} ms)");
+        Console.WriteLine($"IDE on {ideSet}, one edit outside any machine: generator {F(p["outsideGenerator"])} ms + analyzer on the document {F(p["outsideAnalyzer"])} ms (compiler {F(p["outsideCompiler"])} ms; whole edit median {F(outside.MedianMs)} ms)");
+        results["ide"] = new Dictionary<string, object>
+        {
+            ["set"] = ideSet,
+            ["insideGeneratorMs"] = p["insideGenerator"],
+            ["insideAnalyzerMs"] = p["insideAnalyzer"],
+            ["insideCompilerMs"] = p["insideCompiler"],
+            ["outsideGeneratorMs"] = p["outsideGenerator"],
+            ["outsideAnalyzerMs"] = p["outsideAnalyzer"],
+            ["outsideCompilerMs"] = p["outsideCompiler"],
+            ["editInsideMs"] = inside.MedianMs,
+            ["editInsideMinMs"] = inside.MinMs,
+            ["editInsideCpuMs"] = inside.CpuMs,
+            ["editOutsideCpuMs"] = outside.CpuMs,
+            ["editOutsideMs"] = outside.MedianMs,
+            ["editOutsideMinMs"] = outside.MinMs,
+        };
+
+        if (withEmit)
+        {
+            // What compiling the project costs with and without Flowstate: the plain project is the same
+            // files with every attribute removed (and a trivial Main instead of the generated one).
+            var workload = Workload.Get(ideSet);
+            var plain = PlainCompilation(workload);
+            var emitPlain = Time(Math.Min(runs, 5), () => EmitOrThrow(plain.Clone()));
+            Compilation generated = Scenarios.GenerateCold(workload.Compilation).Output;
+            var emitGenerated = Time(Math.Min(runs, 5), () => EmitOrThrow(generated.Clone()));
+            var emitUser = Time(Math.Min(runs, 5), () => EmitOrThrow(WithoutGeneratedMachines(generated).Clone()));
+            Console.WriteLine($"Compile (emit to memory) {ideSet}: plain (no attributes) {F(emitPlain.MedianMs)} ms; with attributes and generated code {F(emitGenerated.MedianMs)} ms; with attributes, generated machine files left out {F(emitUser.MedianMs)} ms");
+            results["emit"] = new Dictionary<string, object>
+            {
+                ["set"] = ideSet,
+                ["plainMs"] = emitPlain.MedianMs,
+                ["plainCpuMs"] = emitPlain.CpuMs,
+                ["generatedCpuMs"] = emitGenerated.CpuMs,
+                ["withoutGeneratedMachinesCpuMs"] = emitUser.CpuMs,
+                ["generatedMs"] = emitGenerated.MedianMs,
+                ["withoutGeneratedMachinesMs"] = emitUser.MedianMs,
+            };
+        }
+
+        if (withCli)
+        {
+            var corpus = Workload.CorpusFiles;
+            var validate = Time(runs, () => Scenarios.Validate(corpus));
+            var outDir = Path.Combine(Workload.OutDirectory, "import-corpus");
+            var import = Time(runs, () =>
+            {
+                if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+                Scenarios.Import(corpus, outDir);
+            });
+            Console.WriteLine($"CLI on the {corpus.Count} corpus definitions, in-process: validate median {F(validate.MedianMs)} ms (first {F(validate.FirstMs)}); import median {F(import.MedianMs)} ms (first {F(import.FirstMs)})");
+            results["cli"] = new Dictionary<string, object>
+            {
+                ["files"] = corpus.Count,
+                ["validateMs"] = validate.MedianMs,
+                ["validateCpuMs"] = validate.CpuMs,
+                ["validateFirstMs"] = validate.FirstMs,
+                ["importMs"] = import.MedianMs,
+                ["importFirstMs"] = import.FirstMs,
+            };
+        }
+
+        if (json is not null)
+            File.WriteAllText(json, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="action"/> once (cold), then <paramref name="runs"/> times.</summary>
+    public static Measure Time(int runs, Action action)
+    {
+        var sw = Stopwatch.StartNew();
+        action();
+        var first = sw.Elapsed.TotalMilliseconds;
+        var times = new List<double>();
+        var cpu = new List<double>();
+        long allocated = 0;
+        using var process = Process.GetCurrentProcess();
+        for (var i = 0; i < runs; i++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            sw.Restart();
+            action();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            var after = GC.GetTotalAllocatedBytes(precise: true);
+            allocated = i == 0 ? after - before : Math.Min(allocated, after - before);
+        }
+        return new Measure(first, Median(times), times.Min(), Median(cpu), allocated);
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.OrderBy(v => v).ToList();
+        var m = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    /// <summary>The generator's output must be there, or the timing means nothing.</summary>
+    public static void CheckGenerated(Workload workload, Compilation generated)
+    {
+        var added = generated.SyntaxTrees.Count() - workload.Compilation.SyntaxTrees.Count();
+        // One file per machine, the manifest and the entry point.
+        if (added != workload.Machines + 2)
+            throw new InvalidOperationException($"{workload.Machines}x{workload.StatesPerMachine}: the generator added {added} files, expected {workload.Machines + 2}");
+        var errors = generated.GetParseDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0) throw new InvalidOperationException("generated code does not parse: " + errors[0]);
+    }
+
+    /// <summary>The synthetic machines are valid: no FLOW error may be reported.</summary>
+    public static void CheckAnalyzed(Workload workload, IEnumerable<Diagnostic> diagnostics)
+    {
+        var error = diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        if (error is not null) throw new InvalidOperationException($"{workload.Machines}x{workload.StatesPerMachine}: unexpected {error}");
+    }
+
+    public static void EmitOrThrow(Compilation compilation)
+    {
+        var result = compilation.Emit(Stream.Null);
+        if (!result.Success)
+            throw new InvalidOperationException("emit failed: " + result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    /// <summary>The same sources without any attribute, and a trivial Main in place of the generated entry point.</summary>
+    public static CSharpCompilation PlainCompilation(Workload workload)
+    {
+        var sources = workload.Sources
+            .Where(s => s.FileName != "Program.cs")
+            .Select(s => (s.FileName, PlainProject.Strip(s.Text)))
+            .Append(("Program.cs", "internal static class Program { private static void Main() { } }\n"));
+        return Workload.CreateCompilation("Plain", sources);
+    }
+
+    /// <summary>The generated compilation less the per-machine files (manifest and Main kept, Definition references cut).</summary>
+    public static Compilation WithoutGeneratedMachines(Compilation generated)
+    {
+        var machineFiles = generated.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)
+            && !t.FilePath.EndsWith("FlowstateManifest.g.cs", StringComparison.Ordinal)
+            && !t.FilePath.EndsWith("FlowstateEntryPoint.g.cs", StringComparison.Ordinal)).ToList();
+        var manifest = generated.SyntaxTrees.Single(t => t.FilePath.EndsWith("FlowstateManifest.g.cs", StringComparison.Ordinal));
+        var emptyManifest = CSharpSyntaxTree.ParseText(
+            "namespace Flowstate.Generated { internal static class FlowstateManifest { public static global::System.Collections.Generic.IReadOnlyList<global::Flowstate.StateMachineDefinition> StateMachines { get; } = new global::Flowstate.StateMachineDefinition[0]; } }",
+            Workload.ParseOptions, manifest.FilePath);
+        return generated.RemoveSyntaxTrees(machineFiles).ReplaceSyntaxTree(manifest, emptyManifest);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    public static string F(double ms) => ms.ToString(ms < 10 ? "0.00" : ms < 100 ? "0.0" : "0", CultureInfo.InvariantCulture);
+
+    public static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "?"; }
+        catch (UnauthorizedAccessException) { return "?"; }
+    }
+}

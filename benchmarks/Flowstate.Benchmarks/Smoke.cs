@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis;
+
+namespace Flowstate.Benchmarks;
+
+/// <summary>
+/// The dry run for CI: every benchmark class's setup and operation once, on the small sets, with
+/// the checks the benchmarks rely on (the generator produced every file, the synthetic machines
+/// raise no FLOW error, the CLI commands ran). Measures nothing.
+/// </summary>
+public static class Smoke
+{
+    public static int Run()
+    {
+        foreach (var set in new[] { "1x25", "10x25" })
+        {
+            var generator = new GeneratorBenchmarks { Set = set };
+            generator.Setup();
+            var output = generator.Generate();
+            Report.CheckGenerated(Workload.Get(set), output);
+
+            var analyzers = new AnalyzerBenchmarks { Set = set };
+            analyzers.Setup();
+            analyzers.Analyze();
+            Console.WriteLine($"smoke {set}: generator and analyzers ran ({Workload.Get(set).TotalStates} states)");
+        }
+
+        var ide = new Scenarios.IdeSession(Workload.Get(10, 25));
+        for (var i = 0; i < 2; i++)
+        {
+            Expect(ide.EditInside().All(d => d.Severity != DiagnosticSeverity.Error), "an edit inside a machine raised an error");
+            Expect(ide.EditOutside().IsEmpty, "an edit outside any machine raised a diagnostic");
+        }
+        Console.WriteLine("smoke ide: edits inside and outside a machine ran");
+
+        var cli = new CliBenchmarks();
+        cli.Setup();
+        var validate = cli.Validate();
+        Expect(validate is 0 or 1, $"flowstate validate exited with {validate}");
+        var import = cli.Import();
+        Expect(import == 0, $"flowstate import exited with {import}");
+        Console.WriteLine($"smoke cli: validate ({validate}) and import ({import}) over {Workload.CorpusFiles.Count} corpus files ran");
+
+        var plain = Report.PlainCompilation(Workload.Get(1, 25));
+        Report.EmitOrThrow(plain);
+        Console.WriteLine("smoke: every scenario ran and was checked");
+        return 0;
+    }
+
+    private static void Expect(bool condition, string message)
+    {
+        if (!condition) throw new InvalidOperationException("smoke: " + message);
+    }
+}
