@@ -278,4 +278,42 @@ public sealed class HostileInputTests : IDisposable
         var written = Directory.GetFiles(Out, "*.cs").Select(f => Path.GetFileNameWithoutExtension(f)!).Single();
         Assert.DoesNotMatch("^(?i:con|prn|aux|nul|com[0-9]|lpt[0-9])$", written);
     }
+
+    // ---- 19: the project does not depend on the folders above it ----------------------------------
+    // (ProjectEndToEndTests builds one inside a hostile folder; these check the files themselves.)
+
+    [Fact]
+    public void ImportProject_WritesTheFilesThatStopMsBuildSearchingParentFolders()
+    {
+        var o = Run("import", Input("a.asl.json", Minimal), "--out", Out, "--project");
+
+        Assert.Equal(0, o.ExitCode);
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            var text = File.ReadAllText(Path.Combine(Out, name));
+            Assert.EndsWith("<Project />\n", text, StringComparison.Ordinal);
+            Assert.Contains($"wrote {Path.Combine(Out, name)}", o.Stdout, StringComparison.Ordinal);
+        }
+        Assert.True(File.Exists(Path.Combine(Out, "Directory.Build.rsp")));
+        Assert.Contains("root = true", File.ReadAllText(Path.Combine(Out, ".editorconfig")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportProject_Again_RewritesItsOwnFiles_KeepsTheUsersWithAWarning()
+    {
+        Directory.CreateDirectory(Out);
+        var mine = Path.Combine(Out, "Directory.Build.props");
+        File.WriteAllText(mine, "<Project><PropertyGroup><Mine>1</Mine></PropertyGroup></Project>");
+        var input = Input("a.asl.json", Minimal);
+
+        var first = Run("import", input, "--out", Out, "--project");
+        var second = Run("import", input, "--out", Out, "--project");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal("<Project><PropertyGroup><Mine>1</Mine></PropertyGroup></Project>", File.ReadAllText(mine));
+        Assert.Contains($"warning: kept the existing {mine}", second.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Directory.Build.targets", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"wrote {Path.Combine(Out, "Directory.Build.targets")}", second.Stdout, StringComparison.Ordinal);
+    }
 }

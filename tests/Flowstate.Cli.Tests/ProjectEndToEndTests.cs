@@ -31,12 +31,62 @@ public sealed class ProjectEndToEndTests : IDisposable
         catch (IOException) { /* a build server may still hold a file; the OS cleans temp */ }
     }
 
+    /// <summary>
+    /// Issue 11, items 18 to 20: a definition named Program whose states are named like the members
+    /// of object, with a loop that draws an analyzer warning (FLOW1009).
+    /// </summary>
+    private const string ProgramDefinition = """
+        {
+          "StartAt": "Equals",
+          "States": {
+            "Equals": { "Type": "Choice", "Choices": [ { "Variable": "$.done", "BooleanEquals": true, "Next": "ToString" } ], "Default": "GetHashCode" },
+            "GetHashCode": { "Type": "Pass", "Next": "GetType" },
+            "GetType": { "Type": "Pass", "Next": "MemberwiseClone" },
+            "MemberwiseClone": { "Type": "Pass", "Next": "Finalize" },
+            "Finalize": { "Type": "Pass", "Next": "ReferenceEquals" },
+            "ReferenceEquals": { "Type": "Pass", "Next": "Program" },
+            "Program": { "Type": "Pass", "Next": "Equals" },
+            "ToString": { "Type": "Succeed" }
+          }
+        }
+        """;
+
+    /// <summary>
+    /// Issue 11, item 19: the project is written inside a folder whose build files would break or
+    /// change any project below it. The generated project must not see them.
+    /// </summary>
+    private static void WriteHostileParent(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        const string fail = """<Target Name="HostileParent{1}" BeforeTargets="Restore;CollectPackageReferences;Build;CoreCompile"><Error Text="the parent folder's {0} was imported" /></Target>""";
+        File.WriteAllText(Path.Combine(folder, "hostile.targets"), "<Project>" + string.Format(System.Globalization.CultureInfo.InvariantCulture, fail, "hostile.targets", "Import") + "</Project>");
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), """
+            <Project>
+              <PropertyGroup><TreatWarningsAsErrors>true</TreatWarningsAsErrors><Nullable>disable</Nullable></PropertyGroup>
+              <Import Project="hostile.targets" />
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project>" + string.Format(System.Globalization.CultureInfo.InvariantCulture, fail, "Directory.Build.targets", "Targets") + "</Project>");
+        File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), """
+            <Project>
+              <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+              <ItemGroup><GlobalPackageReference Include="Flowstate.Hostile.Does.Not.Exist" Version="9.9.9" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.rsp"), "-warnaserror\n-p:TreatWarningsAsErrors=true\n");
+        File.WriteAllText(Path.Combine(folder, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_analyzer_diagnostic.severity = error\n");
+    }
+
     [Fact]
     public void ImportProject_DotnetRunExport_WritesEquivalentAsl()
     {
-        var inputs = Files.Select(f => Path.Combine(TestPaths.Corpus, f)).ToArray();
+        var hostileDefinition = Path.Combine(_temp, "Program.asl.json");
+        File.WriteAllText(hostileDefinition, ProgramDefinition);
+        var inputs = Files.Select(f => Path.Combine(TestPaths.Corpus, f)).Append(hostileDefinition).ToArray();
         foreach (var input in inputs) Assert.True(File.Exists(input), input);
-        var projectDir = Path.Combine(_temp, "ImportedFlows");
+        var parent = Path.Combine(_temp, "hostile-parent");
+        WriteHostileParent(parent);
+        var projectDir = Path.Combine(parent, "ImportedFlows");
         var outDir = Path.Combine(_temp, "out");
 
         var stdout = new StringWriter();

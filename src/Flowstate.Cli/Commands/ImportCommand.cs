@@ -112,8 +112,9 @@ public sealed class ImportRunner
         {
             try
             {
-                foreach (var written in ProjectWriter.Write(outDir, dirName, ns, sourceRoot, FlowstateCli.Version))
-                    _stdout.WriteLine(TerminalText.Escape($"wrote {written}"));
+                var result = ProjectWriter.Write(outDir, dirName, ns, sourceRoot, FlowstateCli.Version);
+                foreach (var written in result.Written) _stdout.WriteLine(TerminalText.Escape($"wrote {written}"));
+                foreach (var warning in result.Warnings) _stderr.WriteLine(TerminalText.Escape($"warning: {warning}"));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -172,8 +172,16 @@ internal sealed partial class DslWriterRun
     private NameScope NamesFor(ClassNode container)
     {
         var enclosing = new HashSet<string>(container.SelfAndAncestors().Select(n => n.ClassName), StringComparer.Ordinal);
-        return new NameScope(name => DslWriter.IsReservedName(name) || enclosing.Contains(name) || CSharpNames.IsKeyword(name));
+        return new NameScope(name => DslWriter.IsReservedName(name) || enclosing.Contains(name) || CSharpNames.IsKeyword(name) || InheritedMembers.Contains(name));
     }
+
+    // Every state class is nested in a class, which inherits these from object: a nested class of the
+    // same name hides the member (CS0108, an error under warnings-as-errors). Finalize is not among
+    // them: a nested class may take that name without a warning (ImportedNamesTests proves both).
+    private static readonly HashSet<string> InheritedMembers = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals",
+    };
 
     private ScopeModel Plan(ScopeSpec scope, ClassNode owner, string pointer)
     {

@@ -84,7 +84,7 @@ public static class TimeZones
         || name.StartsWith("Pacific/", StringComparison.Ordinal);
 
     /// <summary>Optimal string alignment distance (a transposition counts 1), cut off above <paramref name="limit"/>.</summary>
-    private static int Distance(string a, string b, int limit)
+    internal static int Distance(string a, string b, int limit)
     {
         var previous2 = new int[b.Length + 1];
         var previous = new int[b.Length + 1];

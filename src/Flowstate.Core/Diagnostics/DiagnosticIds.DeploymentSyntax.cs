@@ -15,4 +15,7 @@ public static partial class DiagnosticIds
     public const string UnknownTimeZone = "FLOW7107";
     public const string ScheduleKindNotSupported = "FLOW7108";
 
+    // Event patterns (EventPatterns)
+    public const string EventPatternStructure = "FLOW7110";
+    public const string EventPatternFilter = "FLOW7111";
 }

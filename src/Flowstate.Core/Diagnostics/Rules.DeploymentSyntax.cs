@@ -57,4 +57,12 @@ public static partial class Rules
     public static readonly Rule ScheduleKindNotSupported = D(DiagnosticIds.ScheduleKindNotSupported,
         "Schedule expression not supported here", ScheduleCategory, RuleSeverity.Error,
         "EventBridge rules take rate(...) and cron(...) expressions evaluated in UTC; one-time at(...) expressions need EventBridge Scheduler.");
+
+    public static readonly Rule EventPatternStructure = D(DiagnosticIds.EventPatternStructure,
+        "Event pattern is malformed", EventPatternCategory, RuleSeverity.Error,
+        "An EventBridge event pattern is a JSON object whose leaves are arrays of values or content filters; EventBridge rejects other shapes.");
+
+    public static readonly Rule EventPatternFilter = D(DiagnosticIds.EventPatternFilter,
+        "Event pattern content filter is invalid", EventPatternCategory, RuleSeverity.Error,
+        "Content filters are objects with one known key: prefix, suffix, anything-but, numeric, exists, cidr, wildcard or equals-ignore-case, each with the value type EventBridge expects.");
 }
