@@ -33,6 +33,7 @@ public static class FlowstateCli
     {
         yield return ImportCommand.Create(stdout, stderr);
         yield return ValidateCommand.Create(stdout, stderr);
+        yield return RunCommand.Create(stdout, stderr);
     }
 
 

@@ -59,6 +59,12 @@ public sealed class LocalRunnerOptions
     /// <summary>See <see cref="Region"/>.</summary>
     public string Account { get; set; } = "123456789012";
 
+    /// <summary>
+    /// History events after which the execution fails with States.Runtime, as a Standard workflow
+    /// does at 25,000 (the default). It also ends a loop that would otherwise run a virtual year.
+    /// </summary>
+    public int MaxHistoryEvents { get; set; } = 25_000;
+
     /// <summary>The execution role ARN ($$.Execution.RoleArn).</summary>
     public string? RoleArn { get; set; }
 }

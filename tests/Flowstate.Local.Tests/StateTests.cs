@@ -359,3 +359,15 @@ public class StateTests
         Assert.Equal("Handle", caught.NextState);
     }
 }
+
+public class LimitTests
+{
+    [Fact]
+    public void A_loop_that_never_ends_stops_at_the_history_limit()
+    {
+        var r = H.Run("""{ "StartAt": "W", "States": { "W": { "Type": "Wait", "Seconds": 30, "Next": "C" }, "C": { "Type": "Choice", "Choices": [ { "Variable": "$.done", "BooleanEquals": true, "Next": "D" } ], "Default": "W" }, "D": { "Type": "Succeed" } } }""",
+            """{ "done": false }""");
+        H.Fails(r, "States.Runtime", "25,000");
+        Assert.True(r.History.Count <= 25_001);
+    }
+}

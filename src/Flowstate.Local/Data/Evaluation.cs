@@ -123,8 +123,14 @@ internal abstract class PayloadTemplate
                     {
                         var expr = p.Value.Text!;
                         JsonPath? path = null;
-                        if (expr.StartsWith("States.", StringComparison.Ordinal)) Intrinsics.Parse(expr);
-                        else path = JsonPath.Parse(expr);
+                        // A malformed path or intrinsic fails when the state runs (States.Runtime), as in
+                        // AWS, which accepts such definitions; evaluation reports the syntax error then.
+                        try
+                        {
+                            if (expr.StartsWith("States.", StringComparison.Ordinal)) Intrinsics.Parse(expr);
+                            else path = JsonPath.Parse(expr);
+                        }
+                        catch (PathSyntaxException) { path = null; }
                         members.Add((p.Name.Substring(0, p.Name.Length - 2), null, expr, path));
                         constant = false;
                     }
@@ -176,7 +182,7 @@ internal abstract class PayloadTemplate
                 JsonValue v;
                 if (m.Inner is not null) v = m.Inner.Evaluate(input, ctx);
                 else if (m.Path is not null) v = Evaluator.EvaluatePath(m.Path, input, ctx, m.Name + ".$");
-                else v = Intrinsics.Evaluate(m.Expression!, input, ctx, m.Name + ".$");
+                else v = Evaluator.Evaluate(m.Expression!, input, ctx, m.Name + ".$");
                 props[i] = new JsonProperty(m.Name, v);
             }
             return JsonValue.Object(props);

@@ -84,7 +84,7 @@ internal sealed class ExecutionRun
     public ExecutionResult Run(CancellationToken cancellationToken)
     {
         using var execution = new CancellationTokenSource();
-        Record("ExecutionStarted", null, JsonCompare.Obj(("input", _input), ("roleArn", JsonValue.String(_roleArn))));
+        Record("ExecutionStarted", null, JsonCompare.Obj(("input", _input), ("roleArn", JsonValue.String(_roleArn))), final: true);
         if (_machine.Spec.TimeoutSeconds is { } t && t.TryGetInt64(out var seconds) && seconds > 0)
             Scheduler.Schedule(TimeSpan.FromSeconds(seconds), () =>
             {
@@ -104,7 +104,8 @@ internal sealed class ExecutionRun
                 outcome = Outcome.Failure(StatesErrors.DataLimitExceeded, "The execution input is larger than 256 KiB.");
                 return;
             }
-            outcome = await RunScope(_machine.Root, _input, new Dictionary<string, JsonValue>(StringComparer.Ordinal), execution.Token);
+            try { outcome = await RunScope(_machine.Root, _input, new Dictionary<string, JsonValue>(StringComparer.Ordinal), execution.Token); }
+            catch (StatesErrorException e) { outcome = Outcome.Failure(e.Error, e.Cause); }
         }
 
         bool OnIdle()
@@ -130,20 +131,20 @@ internal sealed class ExecutionRun
             result.Status = ExecutionStatus.TimedOut;
             result.Error = StatesErrors.Timeout;
             result.Cause = _timeoutCause;
-            Record("ExecutionTimedOut", null, JsonCompare.Obj(("error", JsonValue.String(StatesErrors.Timeout)), ("cause", JsonValue.String(_timeoutCause ?? ""))));
+            Record("ExecutionTimedOut", null, JsonCompare.Obj(("error", JsonValue.String(StatesErrors.Timeout)), ("cause", JsonValue.String(_timeoutCause ?? ""))), final: true);
         }
         else if (outcome.Succeeded)
         {
             result.Status = ExecutionStatus.Succeeded;
             result.Output = outcome.Output;
-            Record("ExecutionSucceeded", null, JsonCompare.Obj(("output", outcome.Output!)));
+            Record("ExecutionSucceeded", null, JsonCompare.Obj(("output", outcome.Output!)), final: true);
         }
         else
         {
             result.Status = ExecutionStatus.Failed;
             result.Error = outcome.Error;
             result.Cause = outcome.Cause;
-            Record("ExecutionFailed", null, ErrorDetails(outcome.Error, outcome.Cause));
+            Record("ExecutionFailed", null, ErrorDetails(outcome.Error, outcome.Cause), final: true);
         }
         result.StopTime = Scheduler.Now;
         result.History = _history.ToArray();
@@ -173,8 +174,11 @@ internal sealed class ExecutionRun
         }
     }
 
-    private long Record(string type, string? state, JsonValue? details)
+    private long Record(string type, string? state, JsonValue? details, bool final = false)
     {
+        // Standard workflows stop at 25,000 history events; this also ends runaway loops in virtual time.
+        if (!final && _history.Count >= _runner.Options.MaxHistoryEvents)
+            throw StatesErrorException.Runtime($"The execution history reached the limit of {_runner.Options.MaxHistoryEvents.ToString(CultureInfo.InvariantCulture)} events (Standard workflows stop at 25,000); the last state was '{state}'.");
         var id = _history.Count + 1;
         _history.Add(new HistoryEvent(id, id - 1, Scheduler.Now, type, state, details));
         return id;
@@ -236,12 +240,12 @@ internal sealed class ExecutionRun
         _transitions++;
         var entered = Scheduler.Now;
         var retryCount = 0;
-        Record(st.Type + "StateEntered", st.Name, JsonCompare.Obj(("input", raw)));
         EvalContext Ctx(string? token = null, (int, JsonValue)? item = null) =>
             new(() => ContextObject(st.Name, entered, retryCount, token, item), vars, Random, st.Name);
 
         try
         {
+            Record(st.Type + "StateEntered", st.Name, JsonCompare.Obj(("input", raw)));
             switch (st.Type)
             {
                 case "Pass":

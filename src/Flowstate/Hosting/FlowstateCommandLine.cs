@@ -28,7 +28,9 @@ public static class FlowstateCommandLine
     {
         if (root is null) throw new ArgumentNullException(nameof(root));
         if (args is null) throw new ArgumentNullException(nameof(args));
-        var parse = root.Parse(args);
+        // No response files: `run --input @file` reads the execution input from a file, as the AWS CLI's
+        // file:// does; System.CommandLine would otherwise expand "@file" into tokens first.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"error: {TerminalText.Escape(error.Message)}");
