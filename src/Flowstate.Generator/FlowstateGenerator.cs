@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
 using Flowstate.Core.Graphs;
 using Flowstate.Core.Asl;
+using Flowstate.Core.Deployment;
 using Flowstate.Core.Diagnostics;
 using Flowstate.Generator.Diagnostics;
 using Flowstate.Generator.Emitting;
@@ -78,6 +80,26 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
 
         var assemblyOutputs = manifest.Combine(hasEntryPoint).Combine(commandModules).WithTrackingName(TrackingNames.AssemblyOutputs);
         context.RegisterSourceOutput(assemblyOutputs, static (spc, outputs) => AddAssemblyOutputs(spc, outputs.Left.Left, outputs.Left.Right, outputs.Right));
+
+        // Deployment: each machine with its deployment model, ASL object and derived role statements
+        // (cached per machine), the [assembly: Flowstate*] declarations reduced to a value, and the
+        // stacks' templates written from both. A change to one machine rewrites the templates, never
+        // the other machines' steps.
+        var templateMachines = machines
+            .Select(static (m, ct) => TemplateMachineStep.Create(m, ct))
+            .WithTrackingName(TrackingNames.TemplateMachine);
+
+        var assemblyDeployment = context.CompilationProvider
+            .Select(static (c, ct) => DeploymentParser.ParseAssembly(c.Assembly, ct))
+            .WithTrackingName(TrackingNames.AssemblyDeployment);
+
+        var stacks = templateMachines
+            .Collect()
+            .Combine(assemblyDeployment)
+            .Select(static (pair, ct) => StackTemplates.Create(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.StackTemplates);
+
+        context.RegisterSourceOutput(stacks, static (spc, s) => s.AddTo(spc));
     }
 
     private static void AddAssemblyOutputs(SourceProductionContext context, EquatableArray<ManifestEntry> manifest, bool hasEntryPoint, EquatableArray<string> commandModules)
@@ -97,8 +119,8 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
     /// <summary>"InvalidOperationException: message", without a final period (the FLOW0001 message adds its own).</summary>
     internal static string Describe(Exception e) => e.GetType().Name + ": " + e.Message.TrimEnd('.', ' ');
 
-    /// <summary>The parse of one [StateMachine] class: its model, or why parsing failed. Value-equatable.</summary>
-    internal sealed record ParsedMachine(string DisplayName, StateMachineSpec? Spec, string? Failure, bool IsListable = true)
+    /// <summary>The parse of one [StateMachine] class: its model and deployment model, or why parsing failed. Value-equatable.</summary>
+    internal sealed record ParsedMachine(string DisplayName, StateMachineSpec? Spec, string? Failure, bool IsListable = true, MachineDeploymentSpec? Deployment = null)
     {
         public static ParsedMachine? Create(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
         {
@@ -116,7 +138,8 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 // Without partial everywhere the generated declaration would not compile; FLOW0002 (an
                 // analyzer error) tells the user, and no output is better than a second, confusing error.
                 if (spec?.Type is not { } type || !type.IsPartial || type.ContainingTypes.Any(t => !t.IsPartial)) return null;
-                return new ParsedMachine(displayName, spec, null, IsVisibleAndClosed(machine));
+                var deployment = DeploymentParser.Parse(machine, spec.Name, spec.WorkflowType, captureLocations: false, cancellationToken).Spec;
+                return new ParsedMachine(displayName, spec, null, IsVisibleAndClosed(machine), deployment);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -180,6 +203,74 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 return;
             }
             context.AddSource(HintName, SourceText.From(Source, Encoding.UTF8));
+        }
+    }
+
+    /// <summary>One machine as its stack's template needs it, or the failure that stopped it. Value-equatable.</summary>
+    internal sealed record TemplateMachineStep(string DisplayName, TemplateMachine? Machine, string? Failure)
+    {
+        public static TemplateMachineStep Create(ParsedMachine machine, CancellationToken cancellationToken)
+        {
+            if (machine.Spec is not { } spec || machine.Deployment is not { } deployment)
+                return new TemplateMachineStep(machine.DisplayName, null, null);
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return new TemplateMachineStep(machine.DisplayName, new TemplateMachine(deployment, AslWriter.ToJson(spec), DeriveTaskStatements(spec)), null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new TemplateMachineStep(machine.DisplayName, null, Describe(e));
+            }
+        }
+
+        // The role statements of the machine's Task states. IamDerivation (Deployment/IamDerivation.cs,
+        // issue 7's IAM table) is being written on branch wt/stacksyntax; until it lands nothing is
+        // derived here, and the role holds only the logging, tracing and [RolePolicyStatement] statements.
+        private static EquatableArray<IamStatementSpec> DeriveTaskStatements(StateMachineSpec spec) => default;
+    }
+
+    /// <summary>The templates of every stack of the assembly, or the failure that stopped them. Value-equatable.</summary>
+    internal sealed record StackTemplates(string AppName, EquatableArray<StackTemplate> Stacks, EquatableArray<string> Failures)
+    {
+        public const string HintName = "FlowstateManifest.Stacks.g.cs";
+
+        public static StackTemplates Create(ImmutableArray<TemplateMachineStep> machines, AssemblyDeploymentSpec assembly, CancellationToken cancellationToken)
+        {
+            var failures = machines.Where(m => m.Failure is not null).Select(m => m.DisplayName + ": " + m.Failure).ToList();
+            try
+            {
+                var planned = TemplateWriter.PlanStacks(assembly, machines.Where(m => m.Machine is not null).Select(m => m.Machine!));
+                var written = new List<StackTemplate>(planned.Count);
+                foreach (var stack in planned)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    written.Add(TemplateWriter.Write(stack));
+                }
+                return new StackTemplates(assembly.AssemblyName, written.ToEquatableArray(), failures.ToEquatableArray());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures.Add("the stack templates: " + Describe(e));
+                return new StackTemplates(assembly.AssemblyName, default, failures.ToEquatableArray());
+            }
+        }
+
+        public void AddTo(SourceProductionContext context)
+        {
+            foreach (var failure in Failures)
+            {
+                var colon = failure.IndexOf(": ", StringComparison.Ordinal);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, failure.Substring(0, colon), failure.Substring(colon + 2)));
+            }
+            try
+            {
+                context.AddSource(HintName, SourceText.From(CSharpEmitter.EmitStacks(AppName, Stacks), Encoding.UTF8));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, "the stack templates", Describe(e)));
+            }
         }
     }
 }

@@ -32,4 +32,13 @@ public static class TrackingNames
 
     /// <summary>Manifest and entry-point flag together, for the assembly-level outputs.</summary>
     public const string AssemblyOutputs = nameof(AssemblyOutputs);
+
+    /// <summary>Parsed machine -> deployment model + ASL object + derived role statements (what its stack's template needs).</summary>
+    public const string TemplateMachine = nameof(TemplateMachine);
+
+    /// <summary>[assembly: Flowstate*] declarations and the assembly name, reduced to a value.</summary>
+    public const string AssemblyDeployment = nameof(AssemblyDeployment);
+
+    /// <summary>All machines + assembly declarations -> one CloudFormation template per stack.</summary>
+    public const string StackTemplates = nameof(StackTemplates);
 }

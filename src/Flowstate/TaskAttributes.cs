@@ -319,6 +319,11 @@ public sealed class StartExecutionAttribute : ServiceTaskAttribute
     public string? StateMachineArn { get; set; }
     /// <summary><c>StateMachineArn.$</c>.</summary>
     public string? StateMachineArnPath { get; set; }
+    /// <summary>
+    /// Another <c>[StateMachine]</c> class of this assembly, in the same stack: <c>StateMachineArn</c> becomes
+    /// <c>${&lt;Class&gt;Arn}</c>, which the generated template wires to that machine's ARN (and its role may start it).
+    /// </summary>
+    public Type? StateMachine { get; set; }
     /// <summary>The execution's <c>Input</c>, as JSON.</summary>
     [StringSyntax("Json")] public string? ExecutionInput { get; set; }
     /// <summary><c>Input.$</c>.</summary>

@@ -58,7 +58,7 @@ public static partial class Rules
     private static Dictionary<string, Rule>? _byId;
 
     /// <summary>Every rule (declaration, model and deployment rules), in id order.</summary>
-    public static IReadOnlyList<Rule> All => _all ??= Declaration.Concat(Model).Concat(DeploymentSyntax).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<Rule> All => _all ??= Declaration.Concat(Model).Concat(DeploymentModel).Concat(DeploymentSyntax).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>The rule with this id, or null.</summary>
     public static Rule? Find(string id)

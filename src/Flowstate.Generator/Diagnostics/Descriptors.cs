@@ -39,6 +39,11 @@ public static class Descriptors
     /// <summary>The FLOW0xxx descriptors, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> DeclarationRules { get; } = Rules.Declaration.Select(r => ById[r.Id]).ToImmutableArray();
 
+    /// <summary>The descriptors of the deployment model's rules (FLOW70xx), in id order.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> DeploymentRules { get; } = Rules.DeploymentModel.Select(r => ById[r.Id]).ToImmutableArray();
+
+    public static DiagnosticDescriptor InvalidJson => Of(Rules.InvalidJson);
+
     /// <summary>The descriptors of the deployment building blocks (FLOW71xx), in id order (the deployment analyzer supports them all).</summary>
     public static ImmutableArray<DiagnosticDescriptor> DeploymentSyntaxRules { get; } = Rules.DeploymentSyntax.Select(r => ById[r.Id]).ToImmutableArray();
 

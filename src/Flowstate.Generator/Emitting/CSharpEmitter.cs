@@ -89,12 +89,42 @@ internal static class CSharpEmitter
         w.WriteLine();
         w.OpenBlock("namespace " + GeneratedNamespace);
         w.WriteLine("/// <summary>The state machines declared in this assembly, ordered by name.</summary>");
-        w.OpenBlock("internal static class FlowstateManifest");
+        w.OpenBlock("internal static partial class FlowstateManifest");
         w.WriteLine("/// <summary>Every <c>[StateMachine]</c> class of this assembly, ordered by state machine name.</summary>");
         w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Flowstate.StateMachineDefinition> StateMachines { get; } = new global::Flowstate.StateMachineDefinition[]");
         w.WriteLine("{");
         w.Indent();
         foreach (var entry in entries) w.WriteLine(entry.FullyQualifiedTypeName + ".Definition,");
+        w.Unindent();
+        w.WriteLine("};");
+        w.CloseBlock();
+        w.CloseBlock();
+        return w.ToString();
+    }
+
+    /// <summary>The second part of the manifest: every CloudFormation stack of the assembly with its template.</summary>
+    public static string EmitStacks(string appName, EquatableArray<Flowstate.Core.Deployment.StackTemplate> stacks)
+    {
+        var w = new SourceWriter();
+        w.Write(Header);
+        w.WriteLine();
+        w.OpenBlock("namespace " + GeneratedNamespace);
+        w.OpenBlock("internal static partial class FlowstateManifest");
+        w.WriteLine("/// <summary>The CloudFormation stacks of this assembly, ordered by name, each with its template.</summary>");
+        w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Flowstate.StackDefinition> Stacks { get; } = new global::Flowstate.StackDefinition[]");
+        w.WriteLine("{");
+        w.Indent();
+        foreach (var stack in stacks)
+        {
+            w.WriteLine("new global::Flowstate.StackDefinition(");
+            w.Indent();
+            w.WriteLine(Literal(stack.StackName) + ",");
+            w.WriteLine(Literal(appName) + ",");
+            w.WriteIndented(Verbatim(stack.Json));
+            w.Write(",\n");
+            w.WriteLine("new string[] { " + string.Join(", ", stack.MachineNames.Select(Literal)) + " }),");
+            w.Unindent();
+        }
         w.Unindent();
         w.WriteLine("};");
         w.CloseBlock();
@@ -118,14 +148,14 @@ internal static class CSharpEmitter
         w.OpenBlock("namespace " + GeneratedNamespace);
         w.WriteLine("/// <summary>The entry point requested by <c>[assembly: Flowstate.FlowstateEntryPoint]</c>.</summary>");
         w.OpenBlock("internal static class FlowstateProgram");
-        w.WriteLine("/// <summary>Runs the Flowstate command line (list, export, graph) over the state machines of this assembly.</summary>");
+        w.WriteLine("/// <summary>Runs the Flowstate command line (list, export, graph) over the state machines and stacks of this assembly.</summary>");
         if (commandModules.Count == 0)
         {
-            w.WriteLine("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines);");
+            w.WriteLine("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks);");
         }
         else
         {
-            w.WriteLine("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, new global::Flowstate.Hosting.IFlowstateCommandModule[]");
+            w.WriteLine("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks, new global::Flowstate.Hosting.IFlowstateCommandModule[]");
             w.WriteLine("{");
             w.Indent();
             foreach (var module in commandModules) w.WriteLine("new " + module + "(),");

@@ -292,6 +292,10 @@ internal sealed partial class MachineParser
             }
         }
 
+        // [StartExecution(StateMachine = typeof(X))]: the ARN of a machine of this assembly, wired by the template.
+        if (string.Equals(info.AttributeName, "StartExecution", StringComparison.Ordinal) && a.Type("StateMachine") is { TypeKind: not TypeKind.Error } target)
+            Add("StateMachineArn", JsonValue.String("${" + Flowstate.Core.Deployment.LogicalIds.MachineArnPlaceholder(target.Name) + "}"), "StateMachine");
+
         var extra = Json(a, field, owner, loc, field);
         if (keys.Count == 0) return extra;
         if (extra is null) return JsonValue.Object(keys);

@@ -20,26 +20,41 @@ namespace Flowstate.Hosting;
 public static class FlowstateConsole
 {
     private const string DefaultOutDirectory = "flowstate-out";
+    private const int BuiltInCommands = 3; // list, export, graph
 
     private static readonly IFlowstateCommandModule[] NoModules = Array.Empty<IFlowstateCommandModule>();
+    private static readonly StackDefinition[] NoStacks = Array.Empty<StackDefinition>();
 
     /// <summary>Runs a command over <paramref name="machines"/>; returns the process exit code (0 ok, 1 failure, 2 usage).</summary>
     public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines)
-        => Run(args, machines, NoModules, Console.Out, Console.Error);
+        => Run(args, machines, NoStacks, NoModules, Console.Out, Console.Error);
 
-    /// <summary>Runs a command over <paramref name="machines"/> with the commands of <paramref name="modules"/> too (the generated Main when the program references modules).</summary>
-    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<IFlowstateCommandModule> modules)
-        => Run(args, machines, modules, Console.Out, Console.Error);
+    /// <summary>Runs a command over <paramref name="machines"/> and their <paramref name="stacks"/> (export also writes each stack's template).</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks)
+        => Run(args, machines, stacks, NoModules, Console.Out, Console.Error);
+
+    /// <summary>Runs a command with the commands of <paramref name="modules"/> too (the generated Main when the program references modules).</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, IReadOnlyList<IFlowstateCommandModule> modules)
+        => Run(args, machines, stacks, modules, Console.Out, Console.Error);
 
     /// <summary>Runs a command, writing to the given streams (used by tests).</summary>
     public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
-        => Run(args, machines, NoModules, stdout, stderr);
+        => Run(args, machines, NoStacks, NoModules, stdout, stderr);
+
+    /// <summary>Runs a command, writing to the given streams (used by tests).</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
+        => Run(args, machines, stacks, NoModules, stdout, stderr);
 
     /// <summary>Runs a command with the commands of <paramref name="modules"/>, writing to the given streams (used by tests).</summary>
     public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<IFlowstateCommandModule> modules, TextWriter stdout, TextWriter stderr)
+        => Run(args, machines, NoStacks, modules, stdout, stderr);
+
+    /// <summary>Runs a command with stacks and modules, writing to the given streams.</summary>
+    public static int Run(string[] args, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, IReadOnlyList<IFlowstateCommandModule> modules, TextWriter stdout, TextWriter stderr)
     {
         if (args is null) throw new ArgumentNullException(nameof(args));
         if (machines is null) throw new ArgumentNullException(nameof(machines));
+        if (stacks is null) throw new ArgumentNullException(nameof(stacks));
         if (modules is null) throw new ArgumentNullException(nameof(modules));
         if (stdout is null) throw new ArgumentNullException(nameof(stdout));
         if (stderr is null) throw new ArgumentNullException(nameof(stderr));
@@ -49,12 +64,12 @@ public static class FlowstateConsole
         var help = new HelpOption();
         help.Action = new RootUsageAction(root, (HelpAction)help.Action!);
         root.Add(help);
-        root.SetAction(_ => Guarded(stderr, () => Overview(machines, stdout, stderr)));
+        root.SetAction(_ => Guarded(stderr, () => Overview(machines, stacks, stdout, stderr)));
         root.Add(ListCommand(machines, stdout, stderr));
-        root.Add(ExportCommand(machines, stdout, stderr));
+        root.Add(ExportCommand(machines, stacks, stdout, stderr));
         root.Add(GraphCommand(machines, stdout, stderr));
 
-        var context = new FlowstateCommandContext(programName, machines, stdout, stderr);
+        var context = new FlowstateCommandContext(programName, machines, stacks, stdout, stderr);
         foreach (var module in modules)
         {
             foreach (var command in module.CreateCommands(context) ?? Enumerable.Empty<Command>())
@@ -95,11 +110,11 @@ public static class FlowstateConsole
         return command;
     }
 
-    private static Command ExportCommand(IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+    private static Command ExportCommand(IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         var outOption = new Option<string>("--out") { Description = "The directory to write <name>.asl.json files into (created if missing).", HelpName = "DIR" };
         var machineOption = new Option<string>("--machine") { Description = "Export only the state machine of this name.", HelpName = "NAME" };
-        var command = new Command("export", "Write DIR/<name>.asl.json for every (or one) state machine.") { outOption, machineOption };
+        var command = new Command("export", "Write DIR/<name>.asl.json for every (or one) state machine, and DIR/<stack>.template.json for every stack (without --machine).") { outOption, machineOption };
         command.SetAction(parse => Guarded(stderr, () =>
         {
             var outDir = parse.GetValue(outOption);
@@ -108,9 +123,13 @@ public static class FlowstateConsole
                 stderr.WriteLine("error: export needs --out DIR.");
                 return FlowstateCommandLine.UsageError;
             }
-            var selected = Select(machines, parse.GetValue(machineOption), stderr);
+            var only = parse.GetValue(machineOption);
+            var selected = Select(machines, only, stderr);
             if (selected is null) return FlowstateCommandLine.Failure;
-            return WriteAll(selected, Path.GetFullPath(outDir), stdout, stderr) ? FlowstateCommandLine.Success : FlowstateCommandLine.Failure;
+            if (only is null && !TemplatesWritable(stacks, stderr)) return FlowstateCommandLine.Failure;
+            if (!WriteAll(selected, Path.GetFullPath(outDir), stdout, stderr)) return FlowstateCommandLine.Failure;
+            if (only is null) WriteTemplates(stacks, Path.GetFullPath(outDir), stdout);
+            return FlowstateCommandLine.Success;
         }));
         return command;
     }
@@ -161,9 +180,10 @@ public static class FlowstateConsole
         w.WriteLine("usage:");
         w.WriteLine("  (no command)                     export to ./flowstate-out and show each graph");
         w.WriteLine("  list                             list the state machines of this assembly");
-        w.WriteLine("  export --out DIR [--machine N]   write DIR/<name>.asl.json for every (or one) state machine");
+        w.WriteLine("  export --out DIR [--machine N]   write DIR/<name>.asl.json for every (or one) state machine,");
+        w.WriteLine("                                   and DIR/<stack>.template.json for every stack (without --machine)");
         w.WriteLine("  graph [NAME] [--format mermaid|dot]   print the state graph");
-        foreach (var command in root.Subcommands.Skip(3))
+        foreach (var command in root.Subcommands.Skip(BuiltInCommands))
             w.WriteLine($"  {TerminalText.Escape(command.Name),-32} {TerminalText.Escape(command.Description)}");
         w.WriteLine($"Run '{root.Name} <command> --help' for the options of a command.");
     }
@@ -188,7 +208,7 @@ public static class FlowstateConsole
         }
     }
 
-    private static int Overview(IReadOnlyList<StateMachineDefinition> machines, TextWriter stdout, TextWriter stderr)
+    private static int Overview(IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter stdout, TextWriter stderr)
     {
         if (machines.Count == 0)
         {
@@ -197,7 +217,8 @@ public static class FlowstateConsole
         }
         stdout.WriteLine($"Flowstate: {machines.Count} state machine(s) in this assembly.");
         var dir = Path.GetFullPath(DefaultOutDirectory);
-        if (!WriteAll(machines, dir, stdout, stderr)) return FlowstateCommandLine.Failure;
+        if (!TemplatesWritable(stacks, stderr) || !WriteAll(machines, dir, stdout, stderr)) return FlowstateCommandLine.Failure;
+        WriteTemplates(stacks, dir, stdout);
         foreach (var m in machines)
         {
             var name = TerminalText.Escape(m.Name);
@@ -206,6 +227,32 @@ public static class FlowstateConsole
             stdout.WriteLine(GraphText(m.MermaidGraph));
         }
         return FlowstateCommandLine.Success;
+    }
+
+    /// <summary>Stack names are checked like machine names (<see cref="ExportFiles.FileNameProblem"/>) before anything is written.</summary>
+    private static bool TemplatesWritable(IReadOnlyList<StackDefinition> stacks, TextWriter stderr)
+    {
+        var ok = true;
+        foreach (var stack in stacks)
+        {
+            if (ExportFiles.FileNameProblem(stack.Name) is not { } problem) continue;
+            stderr.WriteLine($"error: cannot export the template of stack '{TerminalText.Escape(stack.Name)}': its name {problem}.");
+            ok = false;
+        }
+        if (!ok) stderr.WriteLine("error: nothing was written.");
+        return ok;
+    }
+
+    private static void WriteTemplates(IReadOnlyList<StackDefinition> stacks, string dir, TextWriter stdout)
+    {
+        Directory.CreateDirectory(dir);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var stack in stacks)
+        {
+            var file = Path.Combine(dir, stack.Name + ".template.json");
+            File.WriteAllText(file, stack.TemplateJson, utf8);
+            stdout.WriteLine($"wrote {TerminalText.Escape(file)}");
+        }
     }
 
     /// <summary>Writes every machine's file, or none when any name is unsafe or two names collide (<see cref="ExportFiles"/>).</summary>

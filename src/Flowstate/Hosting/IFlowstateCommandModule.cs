@@ -25,10 +25,11 @@ public interface IFlowstateCommandModule
 public sealed class FlowstateCommandContext
 {
     /// <summary>Created by <see cref="FlowstateConsole"/>.</summary>
-    public FlowstateCommandContext(string programName, IReadOnlyList<StateMachineDefinition> machines, TextWriter output, TextWriter error)
+    public FlowstateCommandContext(string programName, IReadOnlyList<StateMachineDefinition> machines, IReadOnlyList<StackDefinition> stacks, TextWriter output, TextWriter error)
     {
         ProgramName = programName ?? throw new ArgumentNullException(nameof(programName));
         Machines = machines ?? throw new ArgumentNullException(nameof(machines));
+        Stacks = stacks ?? throw new ArgumentNullException(nameof(stacks));
         Out = output ?? throw new ArgumentNullException(nameof(output));
         Error = error ?? throw new ArgumentNullException(nameof(error));
     }
@@ -38,6 +39,9 @@ public sealed class FlowstateCommandContext
 
     /// <summary>The state machines of the program's assembly, from its generated manifest, in manifest order.</summary>
     public IReadOnlyList<StateMachineDefinition> Machines { get; }
+
+    /// <summary>The deployment stacks of the program's assembly, from its generated manifest (empty when it declares none).</summary>
+    public IReadOnlyList<StackDefinition> Stacks { get; }
 
     /// <summary>Where results go (standard output, or a test's writer).</summary>
     public TextWriter Out { get; }

@@ -79,7 +79,7 @@ public class CSharpEmitterTests
         var run = CompilationGeneratorRunner.Execute(compilation, driver);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(2, run.Sources.Count);
+        Assert.Equal(3, run.Sources.Count); // the machine, the manifest, the manifest's stacks
         var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

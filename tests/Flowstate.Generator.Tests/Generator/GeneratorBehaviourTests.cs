@@ -26,8 +26,9 @@ public class GeneratorBehaviourTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(new[] { CSharpEmitter.ManifestHintName }, run.Sources.Select(s => s.HintName));
+        Assert.Equal(new[] { FlowstateGenerator.StackTemplates.HintName, CSharpEmitter.ManifestHintName }, run.Sources.Select(s => s.HintName));
         Assert.DoesNotContain("NotPartial", run.Source(CSharpEmitter.ManifestHintName));
+        Assert.DoesNotContain("NotPartial", run.Source(FlowstateGenerator.StackTemplates.HintName));
         Assert.Empty(CompilationFactory.Errors(run.Output));
     }
 
@@ -35,7 +36,9 @@ public class GeneratorBehaviourTests
     public void NoStateMachines_EmptyManifestAndNoEntryPoint()
     {
         var run = CompilationGeneratorRunner.Execute("namespace Demo; public class Nothing { }");
-        Assert.Equal(new[] { CSharpEmitter.ManifestHintName }, run.Sources.Select(s => s.HintName));
+        // The stacks part of the manifest is always there (empty), so that the entry point can always refer to it.
+        Assert.Equal(new[] { FlowstateGenerator.StackTemplates.HintName, CSharpEmitter.ManifestHintName }, run.Sources.Select(s => s.HintName));
+        Assert.DoesNotContain("new global::Flowstate.StackDefinition(", run.Source(FlowstateGenerator.StackTemplates.HintName));
         Assert.Empty(CompilationFactory.Errors(run.Output));
     }
 

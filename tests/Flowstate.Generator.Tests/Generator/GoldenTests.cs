@@ -37,6 +37,12 @@ public class GoldenTests
             using (JsonDocument.Parse(definition.AslJson)) { }
             files.Add((definition.Name + ".asl.json", definition.AslJson));
         }
+        // The templates are in the generated C# too; as .json files they read (and diff) as what CloudFormation gets.
+        foreach (var stack in CompilationGeneratorRunner.Stacks(assembly))
+        {
+            using (JsonDocument.Parse(stack.TemplateJson)) { }
+            files.Add((stack.Name + ".template.json", stack.TemplateJson));
+        }
         Baseline.Verify(scenario, files);
     }
 

@@ -125,6 +125,50 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void EditOfMachineComment_RewritesTheStackTemplate_OtherMachineCached()
+    {
+        var compilation = CompilationFactory.Create(MachineSource, SecondMachineSource, OtherSource);
+        var edited = Edit(compilation, 0, t => SourceText.From(t.ToString().Replace("Comment = \"v1\"", "Comment = \"v2\"")));
+        var result = RunTwice(compilation, edited);
+
+        var machines = result.TrackedSteps[TrackingNames.TemplateMachine].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, machines.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, machines.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.All(result.TrackedSteps[TrackingNames.AssemblyDeployment].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.StackTemplates].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Contains("\"\"Comment\"\": \"\"v2\"\"", result.GeneratedSources.Single(s => s.HintName == FlowstateGenerator.StackTemplates.HintName).SourceText.ToString());
+    }
+
+    [Fact]
+    public void EditOfScheduleOnly_MachineFileUnchanged_TemplateRewritten()
+    {
+        // A deployment attribute changes the deployment model, not the ASL: the machine's own file stays as it was.
+        var withSchedule = MachineSource.Replace("[StateMachine(\"orders\", Comment = \"v1\")]", "[StateMachine(\"orders\", Comment = \"v1\")]\n[Schedule(\"rate(1 day)\")]");
+        var compilation = CompilationFactory.Create(withSchedule, SecondMachineSource, OtherSource);
+        var edited = Edit(compilation, 0, t => SourceText.From(t.ToString().Replace("rate(1 day)", "rate(2 days)")));
+        var result = RunTwice(compilation, edited);
+
+        Assert.All(result.TrackedSteps[TrackingNames.RenderStateMachine].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.TemplateMachine].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Contains("rate(2 days)", result.GeneratedSources.Single(s => s.HintName == FlowstateGenerator.StackTemplates.HintName).SourceText.ToString());
+    }
+
+    [Fact]
+    public void EditOfAssemblyDeclaration_OnlyDeploymentStepsRerun()
+    {
+        var withParameter = "[assembly: Flowstate.FlowstateTag(\"team\", \"a\")]\n" + OtherSource;
+        var compilation = CompilationFactory.Create(MachineSource, SecondMachineSource, withParameter);
+        var edited = Edit(compilation, 2, t => SourceText.From(t.ToString().Replace("\"a\"", "\"b\"")));
+        var result = RunTwice(compilation, edited);
+
+        foreach (var step in new[] { TrackingNames.ParseStateMachine, TrackingNames.RenderStateMachine, TrackingNames.TemplateMachine, TrackingNames.Manifest })
+            Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
+        Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.AssemblyDeployment].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Contains(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.StackTemplates].SelectMany(s => s.Outputs).Select(o => o.Reason));
+    }
+
+    [Fact]
     public void StepOutputs_HoldNoRoslynObjects()
     {
         var compilation = CompilationFactory.Create(MachineSource, SecondMachineSource, OtherSource);

@@ -88,7 +88,7 @@ public sealed class CommandModuleTests
         var main = run.Source(CSharpEmitter.EntryPointHintName);
 
         Assert.Contains(
-            "        public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, new global::Flowstate.Hosting.IFlowstateCommandModule[]\n" +
+            "        public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks, new global::Flowstate.Hosting.IFlowstateCommandModule[]\n" +
             "        {\n" +
             "            new global::Ext.Alpha(),\n" +
             "            new global::Ext.Zeta(),\n" +
@@ -104,7 +104,7 @@ public sealed class CommandModuleTests
     public void GeneratedMain_WithoutModules_IsTheOneLineMain()
     {
         var run = CompilationGeneratorRunner.Execute(ProgramReferencing());
-        Assert.Contains("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines);",
+        Assert.Contains("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks);",
             run.Source(CSharpEmitter.EntryPointHintName), StringComparison.Ordinal);
     }
 

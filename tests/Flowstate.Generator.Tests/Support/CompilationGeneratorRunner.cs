@@ -66,4 +66,11 @@ internal static class CompilationGeneratorRunner
         var type = assembly.GetType("Flowstate.Generated.FlowstateManifest", throwOnError: true)!;
         return (IReadOnlyList<Flowstate.StateMachineDefinition>)type.GetProperty("StateMachines", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
+
+    /// <summary>Flowstate.Generated.FlowstateManifest.Stacks of a loaded assembly.</summary>
+    public static IReadOnlyList<Flowstate.StackDefinition> Stacks(Assembly assembly)
+    {
+        var type = assembly.GetType("Flowstate.Generated.FlowstateManifest", throwOnError: true)!;
+        return (IReadOnlyList<Flowstate.StackDefinition>)type.GetProperty("Stacks", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+    }
 }
