@@ -1,15 +1,16 @@
 using System.CommandLine;
 using System.Reflection;
 using Flowstate.Cli.Commands;
+using Flowstate.Hosting;
 
 namespace Flowstate.Cli;
 
 /// <summary>The `flowstate` command line. Exit codes: 0 success, 1 a file or command failed, 2 usage error.</summary>
 public static class FlowstateCli
 {
-    public const int Success = 0;
-    public const int Failure = 1;
-    public const int UsageError = 2;
+    public const int Success = FlowstateCommandLine.Success;
+    public const int Failure = FlowstateCommandLine.Failure;
+    public const int UsageError = FlowstateCommandLine.UsageError;
 
     /// <summary>Runs the command line with the given output streams (tests pass StringWriters).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -24,23 +25,8 @@ public static class FlowstateCli
         // Each command registers itself here; `validate` joins `import` the same way.
         foreach (var command in Commands(stdout, stderr)) root.Add(command);
 
-        // No response files: `run --input @file` reads the execution input from a file, as the AWS CLI's
-        // file:// does; System.CommandLine would otherwise expand "@file" into tokens first.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors) stderr.WriteLine($"error: {error.Message}");
-            stderr.WriteLine($"Run 'flowstate {CommandPath(parse)}--help' for usage.");
-            return UsageError;
-        }
-        var configuration = new InvocationConfiguration
-        {
-            Output = stdout,
-            Error = stderr,
-            // Every command catches what bad input can cause; anything else is a bug and should surface as one.
-            EnableDefaultExceptionHandler = true,
-        };
-        return parse.Invoke(configuration);
+        // Parsed, reported and invoked the way a Flowstate program's generated Main is (Flowstate.Hosting).
+        return FlowstateCommandLine.Invoke(root, args, stdout, stderr);
     }
 
     private static IEnumerable<Command> Commands(TextWriter stdout, TextWriter stderr)
@@ -50,13 +36,6 @@ public static class FlowstateCli
         yield return RunCommand.Create(stdout, stderr);
     }
 
-    private static string CommandPath(ParseResult parse)
-    {
-        var names = new List<string>();
-        for (var r = parse.CommandResult; r is not null && r.Parent is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
-            names.Insert(0, r.Command.Name);
-        return names.Count == 0 ? "" : string.Join(" ", names) + " ";
-    }
 
     /// <summary>The tool's version without build metadata ("0.1.0"), which is also the Flowstate package version it pairs with.</summary>
     public static string Version

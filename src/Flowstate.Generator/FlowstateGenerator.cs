@@ -71,8 +71,15 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             .Select(static (found, _) => !found.IsEmpty)
             .WithTrackingName(TrackingNames.HasEntryPoint);
 
-        var assemblyOutputs = manifest.Combine(hasEntryPoint).WithTrackingName(TrackingNames.AssemblyOutputs);
-        context.RegisterSourceOutput(assemblyOutputs, static (spc, outputs) => AddAssemblyOutputs(spc, outputs.Left, outputs.Right));
+        // The command modules (deploy, run, ...) of the Flowstate libraries the project references,
+        // reduced to their type names: the generated Main registers them. Only this small equatable
+        // fact leaves the compilation.
+        var commandModules = context.CompilationProvider
+            .Select(static (c, ct) => CommandModules.Find(c, ct))
+            .WithTrackingName(TrackingNames.CommandModules);
+
+        var assemblyOutputs = manifest.Combine(hasEntryPoint).Combine(commandModules).WithTrackingName(TrackingNames.AssemblyOutputs);
+        context.RegisterSourceOutput(assemblyOutputs, static (spc, outputs) => AddAssemblyOutputs(spc, outputs.Left.Left, outputs.Left.Right, outputs.Right));
 
         // Deployment: each machine with its deployment model, ASL object and derived role statements
         // (cached per machine), the [assembly: Flowstate*] declarations reduced to a value, and the
@@ -95,13 +102,13 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(stacks, static (spc, s) => s.AddTo(spc));
     }
 
-    private static void AddAssemblyOutputs(SourceProductionContext context, EquatableArray<ManifestEntry> manifest, bool hasEntryPoint)
+    private static void AddAssemblyOutputs(SourceProductionContext context, EquatableArray<ManifestEntry> manifest, bool hasEntryPoint, EquatableArray<string> commandModules)
     {
         try
         {
             context.AddSource(CSharpEmitter.ManifestHintName, SourceText.From(CSharpEmitter.EmitManifest(manifest), Encoding.UTF8));
             if (hasEntryPoint)
-                context.AddSource(CSharpEmitter.EntryPointHintName, SourceText.From(CSharpEmitter.EmitEntryPoint(), Encoding.UTF8));
+                context.AddSource(CSharpEmitter.EntryPointHintName, SourceText.From(CSharpEmitter.EmitEntryPoint(commandModules), Encoding.UTF8));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -27,6 +27,9 @@ public static class TrackingNames
     /// <summary>Whether the assembly asked for a generated Main.</summary>
     public const string HasEntryPoint = nameof(HasEntryPoint);
 
+    /// <summary>The command modules of the referenced assemblies (type names only).</summary>
+    public const string CommandModules = nameof(CommandModules);
+
     /// <summary>Manifest and entry-point flag together, for the assembly-level outputs.</summary>
     public const string AssemblyOutputs = nameof(AssemblyOutputs);
 

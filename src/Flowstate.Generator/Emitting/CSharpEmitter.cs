@@ -139,7 +139,8 @@ internal static class CSharpEmitter
             .ThenBy(e => e.FullyQualifiedTypeName, StringComparer.Ordinal)
             .ToEquatableArray();
 
-    public static string EmitEntryPoint()
+    /// <summary>The generated Main; <paramref name="commandModules"/> are "global::Ns.Type" names of IFlowstateCommandModule classes.</summary>
+    public static string EmitEntryPoint(EquatableArray<string> commandModules = default)
     {
         var w = new SourceWriter();
         w.Write(Header);
@@ -148,7 +149,19 @@ internal static class CSharpEmitter
         w.WriteLine("/// <summary>The entry point requested by <c>[assembly: Flowstate.FlowstateEntryPoint]</c>.</summary>");
         w.OpenBlock("internal static class FlowstateProgram");
         w.WriteLine("/// <summary>Runs the Flowstate command line (list, export, graph) over the state machines and stacks of this assembly.</summary>");
-        w.WriteLine("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks);");
+        if (commandModules.Count == 0)
+        {
+            w.WriteLine("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks);");
+        }
+        else
+        {
+            w.WriteLine("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks, new global::Flowstate.Hosting.IFlowstateCommandModule[]");
+            w.WriteLine("{");
+            w.Indent();
+            foreach (var module in commandModules) w.WriteLine("new " + module + "(),");
+            w.Unindent();
+            w.WriteLine("});");
+        }
         w.CloseBlock();
         w.CloseBlock();
         return w.ToString();
