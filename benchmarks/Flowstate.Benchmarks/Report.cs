@@ -196,9 +196,9 @@ public static class Report
     public static void CheckGenerated(Workload workload, Compilation generated)
     {
         var added = generated.SyntaxTrees.Count() - workload.Compilation.SyntaxTrees.Count();
-        // One file per machine, the manifest and the entry point.
-        if (added != workload.Machines + 2)
-            throw new InvalidOperationException($"{workload.Machines}x{workload.StatesPerMachine}: the generator added {added} files, expected {workload.Machines + 2}");
+        // One file per machine, the manifest, the entry point and the stack templates (issue 7).
+        if (added != workload.Machines + 3)
+            throw new InvalidOperationException($"{workload.Machines}x{workload.StatesPerMachine}: the generator added {added} files, expected {workload.Machines + 3}");
         var errors = generated.GetParseDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0) throw new InvalidOperationException("generated code does not parse: " + errors[0]);
     }
