@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Flowstate.Core.Syntax;
 using Flowstate.Local.Paths;
 
 namespace Flowstate.Local;
@@ -21,28 +22,6 @@ internal static class Intrinsics
 
     private static readonly Dictionary<string, Call> Cache = new(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, (int Min, int Max)> Arity = new(StringComparer.Ordinal)
-    {
-        ["States.Format"] = (1, int.MaxValue),
-        ["States.StringToJson"] = (1, 1),
-        ["States.JsonToString"] = (1, 1),
-        ["States.Array"] = (0, int.MaxValue),
-        ["States.ArrayPartition"] = (2, 2),
-        ["States.ArrayContains"] = (2, 2),
-        ["States.ArrayRange"] = (3, 3),
-        ["States.ArrayGetItem"] = (2, 2),
-        ["States.ArrayLength"] = (1, 1),
-        ["States.ArrayUnique"] = (1, 1),
-        ["States.Base64Encode"] = (1, 1),
-        ["States.Base64Decode"] = (1, 1),
-        ["States.Hash"] = (2, 2),
-        ["States.JsonMerge"] = (3, 3),
-        ["States.MathRandom"] = (2, 3),
-        ["States.MathAdd"] = (2, 2),
-        ["States.StringSplit"] = (2, 2),
-        ["States.UUID"] = (0, 0),
-    };
-
     /// <summary>Parses (and caches) an intrinsic call; throws <see cref="PathSyntaxException"/> when it is malformed.</summary>
     public static void Parse(string text) => GetCall(text);
 
@@ -59,11 +38,11 @@ internal static class Intrinsics
 
     private static Call ParseCall(string s, ref int i, int depth)
     {
-        if (depth > 10) throw new PathSyntaxException(s, "intrinsic functions nest at most 10 deep");
+        if (depth > IntrinsicSyntax.MaxNesting) throw new PathSyntaxException(s, $"intrinsic functions nest at most {IntrinsicSyntax.MaxNesting} deep");
         var start = i;
         while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '.')) i++;
         var name = s.Substring(start, i - start);
-        if (!Arity.ContainsKey(name)) throw new PathSyntaxException(s, $"'{name}' is not an intrinsic function");
+        if (!IntrinsicSyntax.Arity.ContainsKey(name)) throw new PathSyntaxException(s, $"'{name}' is not an intrinsic function");
         if (i >= s.Length || s[i] != '(') throw new PathSyntaxException(s, $"expected '(' after {name}");
         i++;
         var args = new List<Arg>();
@@ -81,7 +60,9 @@ internal static class Intrinsics
                 throw new PathSyntaxException(s, $"expected ',' or ')' at position {i}");
             }
         }
-        var (min, max) = Arity[name];
+        // The one arity table is the validator's (Core/Syntax/IntrinsicSyntax.cs); -1 there means unbounded.
+        var (min, max) = IntrinsicSyntax.Arity[name];
+        if (max < 0) max = int.MaxValue;
         if (args.Count < min || args.Count > max)
             throw new PathSyntaxException(s, $"{name} takes {(min == max ? min.ToString(CultureInfo.InvariantCulture) : $"{min} to {(max == int.MaxValue ? "any number of" : max.ToString(CultureInfo.InvariantCulture))}")} argument(s), not {args.Count}");
         return new Call(name, args);
