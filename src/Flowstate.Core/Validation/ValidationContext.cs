@@ -5,6 +5,7 @@ using System.Threading;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 using Flowstate.Core.Diagnostics;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -28,6 +29,14 @@ public sealed class ValidationOptions
     /// <see cref="JsonLocationResolver"/>.
     /// </summary>
     public JsonLocationResolver? JsonLocations { get; init; }
+
+    /// <summary>
+    /// The UTF-8 byte length of the definition exactly as it will be sent to Step Functions (for
+    /// `flowstate validate`, the file as given), measured by the caller; FLOW5008 compares it with the
+    /// limit. Null: the validator measures the ASL Flowstate writes for the machine (what the generator
+    /// emits and a deploy sends).
+    /// </summary>
+    public long? DefinitionUtf8Bytes { get; init; }
 }
 
 /// <summary>
@@ -158,7 +167,7 @@ internal sealed class ValidationContext
 
     /// <summary>The Error names the machine's Fail states raise.</summary>
     public HashSet<string> RaisedErrors => _raisedErrors ??= new HashSet<string>(
-        States.Where(s => s.Type == "Fail" && s.Spec.Error is not null).Select(s => s.Spec.Error!), StringComparer.Ordinal);
+        States.Where(s => s.Type == StateTypes.Fail && s.Spec.Error is not null).Select(s => s.Spec.Error!), StringComparer.Ordinal);
 
     private HashSet<string>? _assignedVariables;
 
