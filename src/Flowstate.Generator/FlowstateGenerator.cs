@@ -234,10 +234,10 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
         }
 
-        // The role statements of the machine's Task states. IamDerivation (Deployment/IamDerivation.cs,
-        // issue 7's IAM table) is being written on branch wt/stacksyntax; until it lands nothing is
-        // derived here, and the role holds only the logging, tracing and [RolePolicyStatement] statements.
-        private static EquatableArray<IamStatementSpec> DeriveTaskStatements(StateMachineSpec spec) => default;
+        // The role statements of the machine's Task states, from the one IAM table (Core/Deployment/IamDerivation.cs);
+        // the template writer appends the logging, tracing, nested-machine and [RolePolicyStatement] statements.
+        private static EquatableArray<IamStatementSpec> DeriveTaskStatements(StateMachineSpec spec) =>
+            IamDerivation.Derive(spec).Select(s => new IamStatementSpec(s.Actions, s.Resources, s.Condition)).ToEquatableArray();
     }
 
     /// <summary>The templates of every stack of the assembly, or the failure that stopped them. Value-equatable.</summary>

@@ -87,7 +87,11 @@ public sealed partial class StateMachineAnalyzer : DiagnosticAnalyzer
                 break;
             }
         }
-        if (attribute is null) return;
+        if (attribute is null)
+        {
+            OrphanDeclarations.Check(context, type);
+            return;
+        }
 
         try
         {

@@ -422,7 +422,7 @@ internal static class GoldenScenarios
                 [Choice(Name = "Is it \"big\"?", DefaultName = "Not <declared> # here")]
                 [When("$.size > 10", Next = typeof(Big))]
                 public class Check;
-                [Task("arn:aws:lambda:us-east-1:1:function:f", Name = "Ship it | now", Next = typeof(End))]
+                [Task("arn:aws:lambda:us-east-1:123456789012:function:ship", Name = "Ship it | now", Next = typeof(End))]
                 [Catch(typeof(End), StatesErrors.All)]
                 public class Big;
                 [Succeed(Name = "end")] public class End;
