@@ -12,6 +12,13 @@ namespace Flowstate.Deploy;
 /// </summary>
 public sealed record DeployStack(string AppName, string Name, string TemplateJson, IReadOnlyList<string> StateMachineNames)
 {
+    /// <summary>The stack as the generated manifest exposes it (<c>FlowstateManifest.Stacks</c>).</summary>
+    public static DeployStack From(Flowstate.StackDefinition definition)
+    {
+        if (definition is null) throw new ArgumentNullException(nameof(definition));
+        return new DeployStack(definition.AppName, definition.Name, definition.TemplateJson, definition.StateMachineNames);
+    }
+
     /// <summary>Parses the template (a deploy never starts with a template it cannot read).</summary>
     internal Template ParseTemplate() => Template.Parse(TemplateJson, $"the template of stack '{Name}'");
 }

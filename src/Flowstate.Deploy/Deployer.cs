@@ -630,27 +630,47 @@ public sealed class Deployer
         progress($"  {console}");
         if (!wait) return new StartResult(machine, started.ExecutionArn, "RUNNING", null, null, null, console);
 
-        long lastId = 0;
+        var history = new HistoryCursor();
         var deadline = DateTime.UtcNow + _settings.MaxWait;
         while (true)
         {
-            lastId = await PrintHistoryAsync(started.ExecutionArn, lastId, progress, ct).ConfigureAwait(false);
+            await PrintHistoryAsync(started.ExecutionArn, history, progress, ct).ConfigureAwait(false);
             DescribeExecutionResponse d;
             try { d = await _sfn.DescribeExecutionAsync(new DescribeExecutionRequest(started.ExecutionArn), ct).ConfigureAwait(false); }
             catch (AwsServiceException e) { throw Errors.Explain(e, started.ExecutionArn, _profile); }
             if (d.Status is not ("RUNNING" or "PENDING_REDRIVE" or null))
             {
-                await PrintHistoryAsync(started.ExecutionArn, lastId, progress, ct).ConfigureAwait(false);
+                await PrintHistoryAsync(started.ExecutionArn, history, progress, ct).ConfigureAwait(false);
                 return new StartResult(machine, started.ExecutionArn, d.Status, d.Output, d.Error, d.Cause, console);
             }
+            // The history's last event ends the execution even when DescribeExecution has not caught
+            // up yet (the two are read separately; moto never updates the status at all).
+            if (history.Terminal is { } end)
+                return new StartResult(machine, started.ExecutionArn, end.Status, d.Output ?? end.Output, d.Error ?? end.Error, d.Cause ?? end.Cause, console);
             if (DateTime.UtcNow > deadline)
                 throw new DeployException(ExitCodes.Failed, $"The execution is still RUNNING after {_settings.MaxWait}; it goes on in AWS.", console);
             await Task.Delay(_settings.PollInterval, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task<long> PrintHistoryAsync(string executionArn, long lastId, Action<string> progress, CancellationToken ct)
+    /// <summary>How far the history has been printed, and the event that ended the execution once seen.</summary>
+    private sealed class HistoryCursor
     {
+        public long LastId;
+        public (string Status, string? Output, string? Error, string? Cause)? Terminal;
+    }
+
+    private static readonly Dictionary<string, string> TerminalEvents = new(StringComparer.Ordinal)
+    {
+        ["ExecutionSucceeded"] = "SUCCEEDED",
+        ["ExecutionFailed"] = "FAILED",
+        ["ExecutionTimedOut"] = "TIMED_OUT",
+        ["ExecutionAborted"] = "ABORTED",
+    };
+
+    private async Task PrintHistoryAsync(string executionArn, HistoryCursor cursor, Action<string> progress, CancellationToken ct)
+    {
+        var lastId = cursor.LastId;
         var fresh = new List<HistoryEvent>();
         string? token = null;
         try
@@ -670,7 +690,18 @@ public sealed class Deployer
         catch (AwsServiceException e) { throw Errors.Explain(e, executionArn, _profile); }
         fresh.Sort((a, b) => a.Id.CompareTo(b.Id));
         foreach (var e in fresh)
+        {
             if (ExecutionText.Describe(e) is { } line) progress(line);
-        return fresh.Count == 0 ? lastId : Math.Max(lastId, fresh[^1].Id);
+            if (TerminalEvents.TryGetValue(e.Type, out var status))
+                cursor.Terminal = (status, Detail(e, "output"), Detail(e, "error"), Detail(e, "cause"));
+        }
+        if (fresh.Count > 0) cursor.LastId = Math.Max(lastId, fresh[^1].Id);
+
+        static string? Detail(HistoryEvent e, string field)
+        {
+            var key = char.ToLowerInvariant(e.Type[0]) + e.Type[1..] + "EventDetails";
+            return e.Details is not null && e.Details.TryGetValue(key, out var d) && d.ValueKind == JsonValueKind.Object
+                && d.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        }
     }
 }

@@ -201,6 +201,35 @@ public sealed class HostileInputTests : IDisposable
         return path;
     }
 
+    // ---- 5: FLOW5008 measures the file as given, in UTF-8 bytes ------------------------------------
+
+    [Fact]
+    public void Validate_MinifiedDefinitionUnderOneMegabyte_NotTooLarge_Exit0()
+    {
+        // ~800 KB minified; Flowstate's indented re-serialization of the 200,000-element array is several
+        // times larger, which is what FLOW5008 used to measure.
+        var items = string.Join(",", Enumerable.Repeat("[1,2]", 133_000));
+        var text = "{\"StartAt\":\"Data\",\"States\":{\"Data\":{\"Type\":\"Pass\",\"Result\":[" + items + "],\"End\":true}}}";
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        Assert.InRange(bytes.Length, 790_000, 810_000);
+        var o = Run("validate", Input("minified.asl.json", bytes));
+        Assert.DoesNotContain("FLOW5008", o.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, o.ExitCode);
+    }
+
+    [Fact]
+    public void Validate_CjkDefinitionOverOneMegabyteInUtf8_TooLarge_Exit1()
+    {
+        // 400,000 CJK characters in a Comment: 1.2 MB of UTF-8, though only ~400,000 UTF-16 characters.
+        var cjk = string.Concat(Enumerable.Repeat("\u6570\u636e\u7ba1\u9053", 100_000));
+        var text = "{\n  \"Comment\": \"" + cjk + "\",\n  \"StartAt\": \"Done\",\n  \"States\": { \"Done\": { \"Type\": \"Succeed\" } }\n}\n";
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        Assert.InRange(bytes.Length, 1_200_000, 1_200_200);
+        var o = Run("validate", Input("cjk.asl.json", bytes));
+        Assert.Contains($"error FLOW5008: The definition is {bytes.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes long (UTF-8); Step Functions accepts at most 1,048,576 bytes", o.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, o.ExitCode);
+    }
+
     [Fact]
     public void Validate_FileAboveTheLimit_RefusedWithTheLimitStated()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Flowstate.Core.Asl;
 using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Json;
@@ -155,7 +156,12 @@ public sealed class ValidateRunner
         if (read.Spec is { } spec)
         {
             // Findings inside a JSON value (a bad path in a '.$' value, an intrinsic's argument) point at its characters.
-            var validation = new ValidationOptions { JsonLocations = JsonLocations.ForText(file, text) };
+            // FLOW5008 measures what will be sent: this text, in UTF-8 bytes (not a re-serialization of the model).
+            var validation = new ValidationOptions
+            {
+                JsonLocations = JsonLocations.ForText(file, text),
+                DefinitionUtf8Bytes = new UTF8Encoding(false).GetByteCount(text),
+            };
             diagnostics.AddRange(SpecValidator.Validate(spec with { WorkflowType = options.WorkflowType }, validation, CancellationToken.None));
         }
         return diagnostics.Select(d => ToFinding(file, d)).ToList();

@@ -296,7 +296,7 @@ public static partial class Rules
         "State '{0}' {1}, which Express workflows do not support; {2}", IntegrationsCategory, E);
     public static readonly Rule DefinitionTooLarge = R(DiagnosticIds.DefinitionTooLarge,
         "Definition larger than 1 MB",
-        "The definition is {0} characters long; Step Functions accepts at most 1,048,576. Split it into nested state machines (states:startExecution) or move large payload templates out", LimitsCategory, E);
+        "The definition is {0} bytes long (UTF-8); Step Functions accepts at most 1,048,576 bytes. Split it into nested state machines (states:startExecution) or move large payload templates out", LimitsCategory, E);
     public static readonly Rule NestingTooDeep = R(DiagnosticIds.NestingTooDeep,
         "Parallel and Map states nested too deeply",
         "State '{0}' is nested {1} levels deep in Parallel branches and Map processors (more than {2}); move the inner part into its own state machine and start it with states:startExecution", LimitsCategory, W);

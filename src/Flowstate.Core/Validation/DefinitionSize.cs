@@ -1,3 +1,4 @@
+using System.Text;
 using System.Threading;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
@@ -5,8 +6,9 @@ using Flowstate.Core.Model;
 namespace Flowstate.Core.Validation;
 
 /// <summary>
-/// A lower bound of the length of the ASL text of a machine (compact JSON of its values and names),
-/// so that FLOW5008 can skip serializing machines that are nowhere near 1 MB.
+/// A lower bound of the UTF-8 byte length of the ASL text of a machine (compact JSON of its values and
+/// names), so that FLOW5008 can skip serializing machines that are nowhere near 1 MB. Escaping only
+/// lengthens a string, so the UTF-8 bytes of the raw strings never over-count.
 /// </summary>
 internal static class DefinitionSize
 {
@@ -16,14 +18,16 @@ internal static class DefinitionSize
         return n + Scope(m.Root, ct);
     }
 
-    private static long Str(string? s) => s is null ? 0 : s.Length + 6;
+    private static long Str(string? s) => s is null ? 0 : Bytes(s) + 6;
 
-    private static long Val(JsonValue? v) => v is null ? 0 : JsonWriter.Write(v, indented: false).Length + 4;
+    private static long Bytes(string s) => Encoding.UTF8.GetByteCount(s);
+
+    private static long Val(JsonValue? v) => v is null ? 0 : Bytes(JsonWriter.Write(v, indented: false)) + 4;
 
     private static long Extras(EquatableArray<ExtraField> extras)
     {
         long n = 0;
-        foreach (var e in extras) n += e.Name.Length + 3 + Val(e.Value);
+        foreach (var e in extras) n += Bytes(e.Name) + 3 + Val(e.Value);
         return n;
     }
 
@@ -40,7 +44,7 @@ internal static class DefinitionSize
 
     private static long State(StateSpec s, CancellationToken ct)
     {
-        long n = s.Name.Length + 6 + Val(s.Raw) + Str(s.Type) + Str(s.Comment) + Str(s.QueryLanguage) + Str(s.Next) + (s.End is null ? 0 : 8)
+        long n = Bytes(s.Name) + 6 + Val(s.Raw) + Str(s.Type) + Str(s.Comment) + Str(s.QueryLanguage) + Str(s.Next) + (s.End is null ? 0 : 8)
                  + Val(s.InputPath) + Val(s.OutputPath) + Val(s.ResultPath) + Val(s.Parameters) + Val(s.ResultSelector) + Val(s.Arguments)
                  + Val(s.Output) + Val(s.Assign) + Val(s.Result) + Str(s.Resource) + Val(s.TimeoutSeconds) + Str(s.TimeoutSecondsPath)
                  + Val(s.HeartbeatSeconds) + Str(s.HeartbeatSecondsPath) + Val(s.Credentials) + Str(s.Default) + Val(s.Seconds)
@@ -53,13 +57,13 @@ internal static class DefinitionSize
             foreach (var r in retry)
             {
                 n += 4 + Val(r.IntervalSeconds) + Val(r.MaxAttempts) + Val(r.BackoffRate) + Val(r.MaxDelaySeconds) + Str(r.JitterStrategy) + Str(r.Comment) + Extras(r.Extras);
-                if (r.ErrorEquals is { } errors) foreach (var e in errors) n += e.Length + 3;
+                if (r.ErrorEquals is { } errors) foreach (var e in errors) n += Bytes(e) + 3;
             }
         if (s.Catch is { } catchers)
             foreach (var c in catchers)
             {
                 n += 4 + Str(c.Next) + Val(c.ResultPath) + Val(c.Output) + Val(c.Assign) + Str(c.Comment) + Extras(c.Extras);
-                if (c.ErrorEquals is { } errors) foreach (var e in errors) n += e.Length + 3;
+                if (c.ErrorEquals is { } errors) foreach (var e in errors) n += Bytes(e) + 3;
             }
         if (s.Choices is { } rules) foreach (var r in rules) n += Rule(r);
         if (s.Branches is { } branches) foreach (var b in branches) n += Scope(b, ct);

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text;
 using Flowstate.Core.Asl;
 using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Json;
@@ -11,7 +12,16 @@ namespace Flowstate.Core.Validation;
 /// <summary>FLOW5xxx names and limits: state and machine names, definition size, nesting, workflow type, Express duration.</summary>
 internal static class NameAndLimitRules
 {
-    public const int MaxDefinitionLength = 1_048_576;
+    /// <summary>
+    /// The definition limit: botocore's model of the Step Functions API (botocore 1.43.11,
+    /// data/stepfunctions/2016-11-23/service-2.json, shape "Definition": string, min 1, max 1048576) and
+    /// the service quotas "Maximum size of state machine definition: 1 MB" and "Maximum request size: 1 MB
+    /// per request", both hard (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html).
+    /// The definition travels as UTF-8 JSON, so the limit is checked in UTF-8 bytes: the measure that
+    /// holds for both (a definition of 1,048,576 bytes or fewer also has at most that many characters),
+    /// where UTF-16 characters under-count every non-ASCII character (a CJK character is 1 char, 3 bytes).
+    /// </summary>
+    public const int MaxDefinitionBytes = 1_048_576;
 
     public static void Run(ValidationContext ctx)
     {
@@ -80,19 +90,30 @@ internal static class NameAndLimitRules
 
     private static void CheckSize(ValidationContext ctx)
     {
-        // Cheap lower bound first: most machines are far below the limit and need no serialization.
-        var estimate = DefinitionSize.LowerBound(ctx.Machine, ctx.CancellationToken);
-        if (estimate <= MaxDefinitionLength / 2) return;
-        long size = estimate;
-        try
+        long size;
+        if (ctx.Options.DefinitionUtf8Bytes is { } given)
         {
-            size = AslWriter.Write(ctx.Machine).Length;
+            // The caller has the text that will be sent (validate: the file as given); measure nothing else.
+            size = given;
         }
-        catch (NotImplementedException)
+        else
         {
-            // No writer yet: the lower bound is all we know, and it never over-reports.
+            // Cheap lower bound first (UTF-8 bytes of the compact JSON): most machines are far below the
+            // limit and need no serialization.
+            var estimate = DefinitionSize.LowerBound(ctx.Machine, ctx.CancellationToken);
+            if (estimate <= MaxDefinitionBytes / 2) return;
+            size = estimate;
+            try
+            {
+                // The generator emits exactly this text and a deploy sends it.
+                size = Encoding.UTF8.GetByteCount(AslWriter.Write(ctx.Machine));
+            }
+            catch (NotImplementedException)
+            {
+                // No writer yet: the lower bound is all we know, and it never over-reports.
+            }
         }
-        if (size > MaxDefinitionLength)
+        if (size > MaxDefinitionBytes)
             ctx.Report(Rules.DefinitionTooLarge, ctx.Machine.Location, size.ToString("N0", CultureInfo.InvariantCulture));
     }
 }

@@ -28,6 +28,14 @@ public sealed class ValidationOptions
     /// <see cref="JsonLocationResolver"/>.
     /// </summary>
     public JsonLocationResolver? JsonLocations { get; init; }
+
+    /// <summary>
+    /// The UTF-8 byte length of the definition exactly as it will be sent to Step Functions (for
+    /// `flowstate validate`, the file as given), measured by the caller; FLOW5008 compares it with the
+    /// limit. Null: the validator measures the ASL Flowstate writes for the machine (what the generator
+    /// emits and a deploy sends).
+    /// </summary>
+    public long? DefinitionUtf8Bytes { get; init; }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -170,9 +171,30 @@ public sealed class AwsSession
             "EC2 instance metadata",
         };
         var message = "No AWS credentials were found. Looked in:\n  - " + string.Join("\n  - ", looked);
-        if (inner is not null) message += "\n" + Secrets.Redact(FirstLines(inner.Message, 6));
+        if (inner is not null && Unexpected(inner.Message) is { Length: > 0 } details) message += "\n" + Secrets.Redact(details);
         return new DeployException(ExitCodes.AwsAccess, message,
             "Run 'aws configure' (or 'aws configure sso' then 'aws sso login --profile NAME' and pass --profile NAME), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Against a local emulator (moto, LocalStack) any non-empty test keys will do.");
+    }
+
+    /// <summary>
+    /// The SDK's per-provider reasons that say more than "nothing there" (a malformed profile, an
+    /// unreadable token file); the ordinary "not set" / "not found" ones repeat the list above.
+    /// </summary>
+    private static string Unexpected(string sdkMessage)
+    {
+        string[] nothingThere =
+        {
+            "Failed to resolve AWS credentials",
+            "were not set with AWS credentials",
+            "webIdentityTokenFile must be an absolute path",
+            "Unable to find the",
+            "Failed to connect to EC2 instance metadata",
+        };
+        var lines = sdkMessage.Replace("\r", "", StringComparison.Ordinal).Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !nothingThere.Any(n => l.Contains(n, StringComparison.Ordinal)))
+            .Take(4);
+        return string.Join("\n", lines);
     }
 
     private DeployException CredentialsFailed(Exception e)

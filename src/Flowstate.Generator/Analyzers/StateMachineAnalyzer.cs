@@ -84,7 +84,11 @@ public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
                 break;
             }
         }
-        if (attribute is null) return;
+        if (attribute is null)
+        {
+            OrphanDeclarations.Check(context, type);
+            return;
+        }
 
         try
         {

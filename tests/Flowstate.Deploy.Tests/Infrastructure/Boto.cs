@@ -20,17 +20,17 @@ def err(f):
     except Exception as e:
         return str(e)
 while True:
-    url = sys.stdin.readline().strip()
+    url, _, region = sys.stdin.readline().strip().partition(" ")
     if not url: break
     lines = []
     while True:
         l = sys.stdin.readline()
         if l.strip() == "#END": break
         lines.append(l)
-    if url not in clients:
-        kw = dict(endpoint_url=url, region_name="us-east-1", aws_access_key_id="AKIAINDEPENDENT0001", aws_secret_access_key="independent")
-        clients[url] = (boto3.client("cloudformation", **kw), boto3.client("stepfunctions", **kw), boto3.client("s3", **kw))
-    cf, sf, s3 = clients[url]
+    if (url, region) not in clients:
+        kw = dict(endpoint_url=url, region_name=region or "us-east-1", aws_access_key_id="AKIAINDEPENDENT0001", aws_secret_access_key="independent")
+        clients[(url, region)] = (boto3.client("cloudformation", **kw), boto3.client("stepfunctions", **kw), boto3.client("s3", **kw))
+    cf, sf, s3 = clients[(url, region)]
     out = {}
     try:
         exec("".join(lines), {"cf": cf, "sf": sf, "s3": s3, "out": out, "json": json, "err": err})
@@ -43,7 +43,10 @@ while True:
     private static readonly object Gate = new();
     private static Process? _process;
 
-    public static JsonNode Look(string motoUrl, string code)
+    public static JsonNode Look(string motoUrl, string code) => Look(motoUrl, "us-east-1", code);
+
+    /// <summary>As <see cref="Look(string, string)"/>, with clients for <paramref name="region"/>.</summary>
+    public static JsonNode Look(string motoUrl, string region, string code)
     {
         lock (Gate)
         {
@@ -59,7 +62,7 @@ while True:
                 _process.BeginErrorReadLine();
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { _process.Kill(); } catch (InvalidOperationException) { } };
             }
-            _process.StandardInput.WriteLine(motoUrl);
+            _process.StandardInput.WriteLine(motoUrl + " " + region);
             _process.StandardInput.WriteLine(code.Replace("\r", "", StringComparison.Ordinal).TrimEnd('\n'));
             _process.StandardInput.WriteLine("#END");
             _process.StandardInput.Flush();

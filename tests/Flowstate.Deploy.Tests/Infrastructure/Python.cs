@@ -5,7 +5,7 @@ namespace Flowstate.Deploy.Tests.Infrastructure;
 /// <summary>python3 and its modules (moto, boto3, botocore): found or a failure that says how to install them.</summary>
 internal static class Python
 {
-    public const string InstallHint = "python3 -m pip install -r tests/Flowstate.Deploy.Tests/requirements.txt  (moto[server]==5.2.1, boto3, botocore)";
+    public const string InstallHint = "python3 -m pip install -r tools/requirements.txt  (the pinned Python tools: moto[server]==5.2.1, boto3, botocore, awscli)";
 
     public static string Executable => Environment.GetEnvironmentVariable("FLOWSTATE_PYTHON") ?? "python3";
 

@@ -157,6 +157,52 @@ public class DeclarationTests
         => Assert.StartsWith("'Stray' is misplaced: a state cannot sit directly in Parallel state 'P'",
             Message("[StateMachine] public partial class M { [Parallel(End = true)] public class P { [Branch] public class One { [Succeed] public class X; } [Pass] public class Stray; } }"));
 
+    // ---- FLOW0008 outside every machine (issue 11 item 4) ----
+
+    [Fact]
+    public Task Flow0008_TopLevelStateClass_OnStateAttribute()
+        => VerifyAsync("[StateMachine] public partial class M { [Succeed] public class Done; } [{|FLOW0008:Succeed|}] public class Orphan;");
+
+    [Fact]
+    public Task Flow0008_StateInHelperClassOutsideMachines_OnStateAttribute()
+        => VerifyAsync("public static class Helpers { [{|FLOW0008:Pass|}(End = true)] public class Orphan; public class Deeper { [{|FLOW0008:Fail|}(Error = \"E\")] public class Lost; } }");
+
+    [Fact]
+    public Task Flow0008_OrphanParallelWithBranches_OnlyOnOutermostClass()
+        => VerifyAsync("[{|FLOW0008:Parallel|}(End = true)] public class Fan { [Branch] public class One { [Succeed] public class X; } }");
+
+    [Fact]
+    public Task Flow0008_RetryPolicyClassOutsideMachines_OnRetryAttribute()
+        => VerifyAsync("[{|FLOW0008:Retry|}(StatesErrors.TaskFailed)] public class RetryPolicy;");
+
+    [Fact]
+    public void Flow0008_OrphanMessage_SaysNoMachineIncludesIt()
+        => Assert.Equal("'Orphan' is misplaced: it is nested in 'Helpers', which is neither a [StateMachine] class nor nested in one, so no state machine includes this state class; move it into the [StateMachine] class (or a [Branch] or [Map] class in it) it belongs to",
+            Message("public static class Helpers { [Succeed] public class Orphan; }"));
+
+    [Fact]
+    public Task Flow0008_StatesReachedByAMachine_NotReported()
+        => VerifyAsync("""
+            public abstract class PipelineBase { public class Helper { } }
+            public class StepBase { }
+            public static partial class Pipelines
+            {
+                [StateMachine] public partial class M : PipelineBase
+                {
+                    [Parallel(Next = typeof(Each))]
+                    public class Fan
+                    {
+                        [Branch] public class One { [Pass(End = true)] public class X : StepBase; }
+                        [Branch] public class Two { [Succeed] public class Y; }
+                    }
+                    [Map(ItemsPath = "$.items", Next = typeof(Done))]
+                    public class Each { [Pass(End = true)] public class Item : StepBase; public static class Constants { public const string Key = "k"; } }
+                    [Succeed] public class Done;
+                    [StateMachine] public partial class Inner { [Succeed] public class Ok; }
+                }
+            }
+            """);
+
     // ---- FLOW0009 ----
 
     [Fact]

@@ -50,6 +50,29 @@ public class NameAndLimitRulesTests
     public void Definition_HalfAMegabyte_IsAccepted()
         => Silent("{`StartAt`:`A`,`States`:{`A`:{`Type`:`Pass`,`Result`:`" + new string('x', 600_000) + "`,`End`:true}}}", "FLOW5008");
 
+    // Issue 11 item 5: the limit is in UTF-8 bytes of what is sent, not UTF-16 characters of a re-serialization.
+
+    [Fact]
+    public void Definition_CjkTextOverOneMegabyteInUtf8_FiresTooLarge()
+    {
+        // 400,000 CJK characters: 400,000 UTF-16 chars, 1,200,000 UTF-8 bytes.
+        var cjk = string.Concat(Enumerable.Repeat("\u6570\u636e\u7ba1\u9053", 100_000));
+        var f = AssertFires(Validate(J("{`StartAt`:`A`,`States`:{`A`:{`Type`:`Pass`,`Result`:`" + cjk + "`,`End`:true}}}")), "FLOW5008", "$");
+        Assert.Contains("bytes long (UTF-8)", f.Message);
+    }
+
+    [Fact]
+    public void Definition_SizeGivenByCaller_IsWhatIsCompared()
+    {
+        // The caller measured the text it will send: that number decides, whatever the model re-serializes to.
+        var small = J("{`StartAt`:`A`,`States`:{`A`:{`Type`:`Succeed`}}}");
+        var f = AssertFires(Validate(small, options: new ValidationOptions { DefinitionUtf8Bytes = 1_048_577 }), "FLOW5008", "$");
+        Assert.Contains("1,048,577 bytes", f.Message);
+        AssertSilent(Validate(small, options: new ValidationOptions { DefinitionUtf8Bytes = 1_048_576 }), "FLOW5008");
+        var big = J("{`StartAt`:`A`,`States`:{`A`:{`Type`:`Pass`,`Result`:`" + new string('x', 1_100_000) + "`,`End`:true}}}");
+        AssertSilent(Validate(big, options: new ValidationOptions { DefinitionUtf8Bytes = 900_000 }), "FLOW5008");
+    }
+
     private static string Nested(int levels)
     {
         var inner = "{`StartAt`:`L" + levels + "`,`States`:{`L" + levels + "`:{`Type`:`Pass`,`End`:true}}}";
