@@ -1,5 +1,6 @@
 using System.Reflection;
 using Flowstate.Local.Engine;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Local;
 
@@ -60,7 +61,7 @@ public sealed class LocalRunner
     }
 
     /// <summary>The names of the machine's Task states (all scopes).</summary>
-    public IReadOnlyList<string> TaskStates => _machine.AllStates.Values.Where(s => s.Type == "Task").Select(s => s.Name).ToList();
+    public IReadOnlyList<string> TaskStates => _machine.AllStates.Values.Where(s => s.Type == StateTypes.Task).Select(s => s.Name).ToList();
 
     // ------------------------------------------------------------------ binding
 
@@ -83,7 +84,7 @@ public sealed class LocalRunner
         if (handler is null) throw new ArgumentNullException(nameof(handler));
         if (!_machine.AllStates.TryGetValue(stateName, out var state))
             throw new LocalRunnerException($"'{Name}' has no state '{stateName}' (its Task states: {string.Join(", ", TaskStates)}).");
-        if (state.Type != "Task") throw new LocalRunnerException($"State '{stateName}' is a {state.Type} state, not a Task.");
+        if (state.Type != StateTypes.Task) throw new LocalRunnerException($"State '{stateName}' is a {state.Type} state, not a Task.");
         _byState[stateName] = new TaskHandler(handler);
         return this;
     }

@@ -6,7 +6,7 @@
 // Prints one JSON array: [{ "id", "status", "output", "error", "cause", "states" }].
 // Wait states and retry intervals are overridden to 0 ms: the tool sleeps in real time, and the
 // comparison is about data and control flow, not time.
-// An execution that enters more than LOOP_LIMIT states (a polling loop whose mock never says "done")
+// An execution that enters more than LOOP_LIMIT states (or the case's "loopLimit"; 0 for none) (a polling loop whose mock never says "done")
 // is aborted and reported with status "LOOP", so that a batch always ends.
 // With --bench S it instead runs every case repeatedly for S seconds and prints executions per second.
 import { readFileSync } from 'node:fs';
@@ -62,9 +62,10 @@ async function runOne(c, prepared) {
   }
   const execution = machine.run(c.input, { context: structuredClone(c.context ?? {}), overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: names.waits, retryIntervalOverrides: retry } });
   const states = [];
+  const limit = c.loopLimit ?? LOOP_LIMIT; // 0: no limit (the benchmark's 10,000-item Map)
   const logs = (async () => {
     for await (const e of execution.eventLogs)
-      if (e.type === 'StateEntered' && states.push(e.state.name) > LOOP_LIMIT) { execution.abort(); break; }
+      if (e.type === 'StateEntered' && states.push(e.state.name) > limit && limit > 0) { execution.abort(); break; }
   })();
   let result;
   try {

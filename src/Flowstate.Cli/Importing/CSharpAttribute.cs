@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Flowstate.Core.Json;
+using Flowstate.Core.Asl;
 
 namespace Flowstate.Cli.Importing;
 
@@ -158,8 +159,7 @@ internal sealed class CSharpAttribute
     {
         if (!value.IsString) return false;
         var s = value.Text!;
-        return s.Length >= 4 && s.StartsWith("{%", StringComparison.Ordinal) && s.EndsWith("%}", StringComparison.Ordinal)
-            && string.Equals(s, s.Trim(), StringComparison.Ordinal);
+        return AslVocabulary.IsJsonataExpression(s) && string.Equals(s, s.Trim(), StringComparison.Ordinal);
     }
 
     private static List<string> MultiLineRaw(string prefix, JsonValue value, int contentIndent)

@@ -5,6 +5,7 @@ using Flowstate.Core.Asl;
 using Flowstate.Core.Conditions;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Cli.Importing;
 
@@ -103,7 +104,7 @@ internal sealed partial class DslWriterRun
 
         CSharpAttribute attribute;
         TypedTask? typed = null;
-        if (type == "Task")
+        if (type == StateTypes.Task)
         {
             typed = MatchIntegration(s);
             attribute = typed?.Attribute ?? new CSharpAttribute("Task").Positional(Str(s.Resource!));
@@ -122,13 +123,13 @@ internal sealed partial class DslWriterRun
             if (QueryLanguageCode(s.QueryLanguage) is { } code) attribute.Named("QueryLanguage", ArgValue.Code(code));
             else asl.Add(AslField("QueryLanguage", JsonValue.String(s.QueryLanguage)));
         }
-        if (type != "Task" && s.Resource is not null) asl.Add(AslField("Resource", JsonValue.String(s.Resource)));
+        if (type != StateTypes.Task && s.Resource is not null) asl.Add(AslField("Resource", JsonValue.String(s.Resource)));
 
         // Choice rules: [When] on a Choice (WhyRaw made sure they can all be written) or, on any
         // other state, when they all can be; otherwise the array is kept as a field.
         if (s.Choices is { } choices)
         {
-            var whens = type == "Choice" || choices.Count > 0 ? WhenAttributes(node, choices) : null;
+            var whens = type == StateTypes.Choice || choices.Count > 0 ? WhenAttributes(node, choices) : null;
             if (whens is not null) whenAttributes.AddRange(whens);
             else
             {
@@ -143,9 +144,9 @@ internal sealed partial class DslWriterRun
             else asl.Add(AslField("Default", JsonValue.String(s.Default)));
         }
         // Branches and processors of other state types (Parallel and Map declare them as nested classes).
-        if (s.Branches is { } branches && type != "Parallel")
+        if (s.Branches is { } branches && type != StateTypes.Parallel)
             asl.Add(AslField("Branches", JsonValue.Array(branches.Select(AslWriter.ScopeToJson))));
-        if (s.Processor is { } processor && type != "Map")
+        if (s.Processor is { } processor && type != StateTypes.Map)
             asl.Add(AslField(s.ProcessorIsIterator ? "Iterator" : "ItemProcessor", AslWriter.ScopeToJson(processor)));
 
         foreach (var (name, value, kind) in OrderedFields(s))
@@ -161,7 +162,7 @@ internal sealed partial class DslWriterRun
             else asl.Add(AslField(name, FieldJson(value)));
         }
 
-        if (type == "Map")
+        if (type == StateTypes.Map)
         {
             var config = node.Scope!.Spec.ProcessorConfig;
             if (config is not null && TryReadProcessorConfig(config, out var mode, out var executionType))
@@ -208,7 +209,7 @@ internal sealed partial class DslWriterRun
         foreach (var extra in s.Extras) asl.Add(AslField(extra.Name, extra.Value));
 
         var result = new List<CSharpAttribute> { attribute };
-        if (type == "Map" && StartAtAttribute(node.Scope!, node) is { } startAt) result.Add(startAt);
+        if (type == StateTypes.Map && StartAtAttribute(node.Scope!, node) is { } startAt) result.Add(startAt);
         result.AddRange(retryAttributes);
         result.AddRange(catchAttributes);
         result.AddRange(whenAttributes);

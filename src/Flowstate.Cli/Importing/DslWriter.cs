@@ -4,6 +4,8 @@ using System.Linq;
 using System.Text;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
+using Flowstate.Core.Asl;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Cli.Importing;
 
@@ -205,12 +207,12 @@ internal sealed partial class DslWriterRun
             if (isRaw) continue;
 
             if (!_statesByName.ContainsKey(state.Name)) _statesByName.Add(state.Name, node);
-            if (state.Type == "Map")
+            if (state.Type == StateTypes.Map)
             {
                 var processorPointer = Child(statePointer, state.ProcessorIsIterator ? "Iterator" : "ItemProcessor");
                 node.Scope = Plan(state.Processor!, node, processorPointer);
             }
-            else if (state.Type == "Parallel")
+            else if (state.Type == StateTypes.Parallel)
             {
                 var branchNames = NamesFor(node);
                 for (var i = 0; i < state.Branches!.Value.Count; i++)
@@ -248,22 +250,18 @@ internal sealed partial class DslWriterRun
         return result;
     }
 
-    private static readonly HashSet<string> StateTypes = new(StringComparer.Ordinal)
-    {
-        "Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map",
-    };
 
     /// <summary>Why a States object cannot be a state class (then it is written as [RawState]), or null.</summary>
     private static string? WhyRaw(StateSpec s)
     {
         if (s.Type is null) return "it has no string Type";
-        if (!StateTypes.Contains(s.Type)) return $"its Type '{s.Type}' is not a state type";
+        if (!AslVocabulary.StateTypes.IsKnown(s.Type)) return $"its Type '{s.Type}' is not a state type";
         switch (s.Type)
         {
-            case "Task":
+            case StateTypes.Task:
                 if (s.Resource is null) return "it is a Task without a string Resource ([Task] needs one)";
                 break;
-            case "Choice":
+            case StateTypes.Choice:
                 if (s.Choices is null) return "it is a Choice without a Choices array ([Choice] always writes one)";
                 for (var i = 0; i < s.Choices.Value.Count; i++)
                 {
@@ -271,7 +269,7 @@ internal sealed partial class DslWriterRun
                         return $"Choices[{i}] {why}";
                 }
                 break;
-            case "Parallel":
+            case StateTypes.Parallel:
                 if (s.Branches is null) return "it is a Parallel without a Branches array ([Parallel] always writes one)";
                 for (var i = 0; i < s.Branches.Value.Count; i++)
                 {
@@ -279,7 +277,7 @@ internal sealed partial class DslWriterRun
                         return $"branch {i} {why}";
                 }
                 break;
-            case "Map":
+            case StateTypes.Map:
                 if (s.Processor is null) return "it is a Map without an ItemProcessor or Iterator ([Map] always writes one)";
                 if (WhyScopeNotWritable(s.Processor, isProcessor: true) is { } whyProcessor)
                     return $"its {(s.ProcessorIsIterator ? "Iterator" : "ItemProcessor")} {whyProcessor}";

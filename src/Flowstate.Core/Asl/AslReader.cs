@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Threading;
 using Flowstate.Core.Diagnostics;
@@ -52,27 +53,7 @@ public static class AslReader
     /// Every comparison operator of a Choice rule (ASL specification and the Step Functions
     /// documentation), in the order the specification lists them.
     /// </summary>
-    public static readonly IReadOnlyList<string> ComparisonOperators = new[]
-    {
-        "StringEquals", "StringEqualsPath",
-        "StringLessThan", "StringLessThanPath",
-        "StringGreaterThan", "StringGreaterThanPath",
-        "StringLessThanEquals", "StringLessThanEqualsPath",
-        "StringGreaterThanEquals", "StringGreaterThanEqualsPath",
-        "StringMatches",
-        "NumericEquals", "NumericEqualsPath",
-        "NumericLessThan", "NumericLessThanPath",
-        "NumericGreaterThan", "NumericGreaterThanPath",
-        "NumericLessThanEquals", "NumericLessThanEqualsPath",
-        "NumericGreaterThanEquals", "NumericGreaterThanEqualsPath",
-        "BooleanEquals", "BooleanEqualsPath",
-        "TimestampEquals", "TimestampEqualsPath",
-        "TimestampLessThan", "TimestampLessThanPath",
-        "TimestampGreaterThan", "TimestampGreaterThanPath",
-        "TimestampLessThanEquals", "TimestampLessThanEqualsPath",
-        "TimestampGreaterThanEquals", "TimestampGreaterThanEqualsPath",
-        "IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp",
-    };
+    public static readonly IReadOnlyList<string> ComparisonOperators = AslVocabulary.ChoiceOperators.Select(o => o.Key).ToArray();
 
     private static readonly HashSet<string> OperatorSet = new(ComparisonOperators, System.StringComparer.Ordinal);
 

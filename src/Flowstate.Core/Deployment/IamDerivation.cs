@@ -8,6 +8,7 @@ using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 using Flowstate.Core.Validation;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Deployment;
 
@@ -182,8 +183,8 @@ public static class IamDerivation
             foreach (var state in scope.States)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (state.Type == "Task") d.Task(state);
-                else if (state.Type == "Map") d.Map(state);
+                if (state.Type == StateTypes.Task) d.Task(state);
+                else if (state.Type == StateTypes.Map) d.Map(state);
             }
         }
         return new IamDerivationResult(Normalize(d.Statements), d.Findings.ToEquatableArray());

@@ -5,16 +5,15 @@ using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
+using Flowstate.Core.Asl;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
 /// <summary>FLOW6xxx suggestions: Lambda transient-error retries, Task timeouts, Choice defaults, legacy Map fields, placeholders.</summary>
 internal static class BestPracticeRules
 {
-    internal static readonly string[] TransientLambdaErrors =
-    {
-        "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
-    };
+    internal static readonly IReadOnlyList<string> TransientLambdaErrors = AslVocabulary.LambdaTransientErrors;
 
     public static void Run(ValidationContext ctx)
     {
@@ -24,15 +23,15 @@ internal static class BestPracticeRules
             var s = state.Spec;
             switch (s.Type)
             {
-                case "Task":
+                case StateTypes.Task:
                     CheckLambdaRetry(ctx, state);
                     CheckTimeout(ctx, state);
                     break;
-                case "Choice":
+                case StateTypes.Choice:
                     if (s.Default is null && s.Choices is { Count: > 0 } && GraphRules.FindExtra(s.Extras, "Default") is null)
                         ctx.Report(Rules.ChoiceWithoutDefault, First(Find(s.FieldLocations, "Choices"), s.Location), s.Name);
                     break;
-                case "Map":
+                case StateTypes.Map:
                     if (s.Processor is not null && s.ProcessorIsIterator)
                         ctx.Report(Rules.LegacyMapField, At(s, "Iterator"), s.Name, "Iterator", "ItemProcessor");
                     if (s.Parameters is not null && s.ItemSelector is null)

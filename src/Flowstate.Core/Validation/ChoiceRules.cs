@@ -7,6 +7,8 @@ using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
 
 using Flowstate.Core.Syntax;
+using Flowstate.Core.Asl;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -21,7 +23,7 @@ internal static class ChoiceRules
         foreach (var state in ctx.States)
         {
             ctx.CancellationToken.ThrowIfCancellationRequested();
-            if (state.Type != "Choice" || state.Spec.Choices is not { } rules) continue;
+            if (state.Type != StateTypes.Choice || state.Spec.Choices is not { } rules) continue;
             for (var i = 0; i < rules.Count; i++)
             {
                 // Nested rules are walked with an explicit stack: And/Or/Not can nest arbitrarily.
@@ -118,17 +120,17 @@ internal static class ChoiceRules
         return n;
     }
 
-    private static void CheckOperand(ValidationContext ctx, StateInfo state, string label, string op, JsonValue operand, AslFacts.OperandKind kind, SourceRef location)
+    private static void CheckOperand(ValidationContext ctx, StateInfo state, string label, string op, JsonValue operand, AslVocabulary.OperandKind kind, SourceRef location)
     {
         var s = state.Spec;
         string? expected = kind switch
         {
-            AslFacts.OperandKind.String when !operand.IsString => "a string",
-            AslFacts.OperandKind.Number when !operand.IsNumber => "a number",
-            AslFacts.OperandKind.Boolean when !operand.IsBoolean => "true or false",
-            AslFacts.OperandKind.TypeTest when !operand.IsBoolean => "true or false",
-            AslFacts.OperandKind.Timestamp when !operand.IsString => "an RFC 3339 timestamp string",
-            AslFacts.OperandKind.Path when !operand.IsString => "a path string such as \"$.limit\"",
+            AslVocabulary.OperandKind.String when !operand.IsString => "a string",
+            AslVocabulary.OperandKind.Number when !operand.IsNumber => "a number",
+            AslVocabulary.OperandKind.Boolean when !operand.IsBoolean => "true or false",
+            AslVocabulary.OperandKind.TypeTest when !operand.IsBoolean => "true or false",
+            AslVocabulary.OperandKind.Timestamp when !operand.IsString => "an RFC 3339 timestamp string",
+            AslVocabulary.OperandKind.Path when !operand.IsString => "a path string such as \"$.limit\"",
             _ => null,
         };
         if (expected is not null)
@@ -136,9 +138,9 @@ internal static class ChoiceRules
             ctx.Report(Rules.ChoiceOperandType, location, label, s.Name, op, Describe(operand), expected);
             return;
         }
-        if (kind == AslFacts.OperandKind.Timestamp && !Rfc3339.IsValid(operand.Text!))
+        if (kind == AslVocabulary.OperandKind.Timestamp && !Rfc3339.IsValid(operand.Text!))
             ctx.Report(Rules.InvalidTimestamp, location, $"{op} of {label}", $"Choice state '{s.Name}'", operand.Text!);
-        else if (kind == AslFacts.OperandKind.Path)
+        else if (kind == AslVocabulary.OperandKind.Path)
             PathRules.CheckPath(ctx, state, $"{op} of {label}", operand.Text!, location, PathRequirement.Path);
     }
 

@@ -7,6 +7,7 @@ using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
 
 using Flowstate.Core.Syntax;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -219,12 +220,12 @@ internal static class FieldRules
         "Resource" or "TimeoutSeconds" or "TimeoutSecondsPath" or "HeartbeatSeconds" or "HeartbeatSecondsPath" or "Credentials" => " (only Task states have it)",
         "Retry" or "Catch" => " (only Task, Parallel and Map states retry and catch errors)",
         "ResultSelector" => " (only Task, Parallel and Map states have a result to select from)",
-        "Parameters" when type is "Choice" or "Wait" or "Succeed" or "Fail" => " (only Pass, Task, Parallel and Map states take Parameters)",
-        "Arguments" when type == "Map" => " (a Map's per-item input is ItemSelector)",
+        "Parameters" when type is StateTypes.Choice or StateTypes.Wait or StateTypes.Succeed or StateTypes.Fail => " (only Pass, Task, Parallel and Map states take Parameters)",
+        "Arguments" when type == StateTypes.Map => " (a Map's per-item input is ItemSelector)",
         "Arguments" => " (only Task and Parallel states take Arguments)",
-        "Next" or "End" when type == "Choice" => "",
-        "InputPath" or "OutputPath" when type == "Fail" => " (a Fail state has no input or output processing)",
-        "Assign" when type is "Succeed" or "Fail" => " (Succeed and Fail states cannot assign variables)",
+        "Next" or "End" when type == StateTypes.Choice => "",
+        "InputPath" or "OutputPath" when type == StateTypes.Fail => " (a Fail state has no input or output processing)",
+        "Assign" when type is StateTypes.Succeed or StateTypes.Fail => " (Succeed and Fail states cannot assign variables)",
         _ => "",
     };
 
@@ -266,38 +267,38 @@ internal static class FieldRules
         {
             if (allowed.Contains(field)) continue;
             // Next/End on Choice, Succeed and Fail are graph errors (FLOW1012/FLOW1014).
-            if (field is "Next" or "End" && type is "Choice" or "Succeed" or "Fail") continue;
+            if (field is "Next" or "End" && type is StateTypes.Choice or StateTypes.Succeed or StateTypes.Fail) continue;
             ctx.Report(Rules.FieldNotAllowed, At(s, field), type, s.Name, field, NotAllowedHint(type, field));
         }
         CheckExtras(ctx, s.Extras, allowed, $"{type} state '{s.Name}'", f => At(s, f), AslFacts.AllStateFields,
             extra =>
             {
-                if (extra.Name is "Next" or "End" && type is "Choice" or "Succeed" or "Fail")
+                if (extra.Name is "Next" or "End" && type is StateTypes.Choice or StateTypes.Succeed or StateTypes.Fail)
                 {
-                    ctx.Report(type == "Choice" ? Rules.ChoiceWithNextOrEnd : Rules.TerminalStateWithTransition, At(s, extra.Name),
-                        type == "Choice" ? new[] { s.Name, extra.Name } : new[] { s.Name, type, extra.Name });
+                    ctx.Report(type == StateTypes.Choice ? Rules.ChoiceWithNextOrEnd : Rules.TerminalStateWithTransition, At(s, extra.Name),
+                        type == StateTypes.Choice ? new[] { s.Name, extra.Name } : new[] { s.Name, type, extra.Name });
                     return;
                 }
                 ctx.Report(Rules.FieldNotAllowed, At(s, extra.Name), type, s.Name, extra.Name, NotAllowedHint(type, extra.Name));
             },
-            skip: extra => type == "Map" && extra.Name is "ItemProcessor" or "Iterator" && s.Processor is not null && extra.Value.IsObject
+            skip: extra => type == StateTypes.Map && extra.Name is "ItemProcessor" or "Iterator" && s.Processor is not null && extra.Value.IsObject
                 && CountField(s.FieldLocations, extra.Name) < 2 && !(s.ProcessorIsIterator ? extra.Name == "Iterator" : extra.Name == "ItemProcessor"),
             fieldLocations: s.FieldLocations, typedPresent: present.Contains);
 
         switch (type)
         {
-            case "Task": CheckTask(ctx, state); break;
-            case "Wait": CheckWait(ctx, state); break;
-            case "Fail":
+            case StateTypes.Task: CheckTask(ctx, state); break;
+            case StateTypes.Wait: CheckWait(ctx, state); break;
+            case StateTypes.Fail:
                 StaticAndPath(ctx, state, "Error", s.Error is not null, "ErrorPath", s.ErrorPath is not null);
                 StaticAndPath(ctx, state, "Cause", s.Cause is not null, "CausePath", s.CausePath is not null);
                 break;
-            case "Parallel":
+            case StateTypes.Parallel:
                 if ((s.Branches is null || s.Branches.Value.Count == 0) && GraphRules.FindExtra(s.Extras, "Branches") is null)
                     ctx.Report(Rules.ParallelWithoutBranches, First(Find(s.FieldLocations, "Branches"), s.Location), s.Name,
                         s.Branches is null ? "no Branches" : "an empty Branches array");
                 break;
-            case "Map": CheckMap(ctx, state); break;
+            case StateTypes.Map: CheckMap(ctx, state); break;
         }
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -162,10 +163,10 @@ internal static class GraphRules
         for (var i = 0; i < n; i++)
         {
             var s = scope.States[i].Spec;
-            var terminal = s.End == true || s.Type is "Succeed" or "Fail";
+            var terminal = s.End == true || s.Type is StateTypes.Succeed or StateTypes.Fail;
             hasTerminal |= terminal;
             var unknown = !IsKnownType(s) || brokenTransition[i]
-                || (s.Type is not ("Choice" or "Succeed" or "Fail") && s.Next is null && s.End != true);
+                || (s.Type is not (StateTypes.Choice or StateTypes.Succeed or StateTypes.Fail) && s.Next is null && s.End != true);
             hasUnknown |= !IsKnownType(s);
             if (terminal || unknown) { canEnd[i] = true; endQueue.Enqueue(i); }
         }
@@ -198,7 +199,7 @@ internal static class GraphRules
             ctx.CancellationToken.ThrowIfCancellationRequested();
             if (component.Count == 1 && !successors[component[0]].Contains(component[0])) continue;
             if (component.All(k => trapped[k])) continue;
-            if (component.Any(k => scope.States[k].Type == "Wait")) continue;
+            if (component.Any(k => scope.States[k].Type == StateTypes.Wait)) continue;
             // A state that blocks on something external (a .sync job, a task token, an activity, a
             // Map or Parallel) paces the loop; a loop of quick calls, Pass and Choice states does not.
             if (component.Any(k => WaitsOnSomething(scope.States[k].Spec))) continue;
@@ -210,8 +211,8 @@ internal static class GraphRules
 
     private static bool WaitsOnSomething(StateSpec s)
     {
-        if (s.Type is "Map" or "Parallel") return true;
-        if (s.Type != "Task") return false;
+        if (s.Type is StateTypes.Map or StateTypes.Parallel) return true;
+        if (s.Type != StateTypes.Task) return false;
         var info = ResourceInfo.Parse(s.Resource);
         return info.Kind == ResourceKind.Activity || info.Pattern != Model.IntegrationCatalog.RequestResponse;
     }
@@ -376,15 +377,15 @@ internal static class GraphRules
         var nextMistyped = FindExtra(s.Extras, "Next") is not null || FindExtra(s.Extras, "End") is not null;
         switch (s.Type)
         {
-            case "Choice":
+            case StateTypes.Choice:
                 if (s.Next is not null) ctx.Report(Rules.ChoiceWithNextOrEnd, At(s, "Next"), s.Name, "Next");
                 if (s.End is not null) ctx.Report(Rules.ChoiceWithNextOrEnd, At(s, "End"), s.Name, "End");
                 if ((s.Choices is null || s.Choices.Value.Count == 0) && FindExtra(s.Extras, "Choices") is null)
                     ctx.Report(Rules.ChoiceWithoutChoices, First(Find(s.FieldLocations, "Choices"), Find(s.FieldLocations, "Type"), s.Location), s.Name,
                         s.Choices is null ? "no Choices" : "an empty Choices array");
                 break;
-            case "Succeed":
-            case "Fail":
+            case StateTypes.Succeed:
+            case StateTypes.Fail:
                 if (s.Next is not null) ctx.Report(Rules.TerminalStateWithTransition, At(s, "Next"), s.Name, s.Type, "Next");
                 if (s.End is not null) ctx.Report(Rules.TerminalStateWithTransition, At(s, "End"), s.Name, s.Type, "End");
                 break;

@@ -7,6 +7,7 @@ using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
 
 using Flowstate.Core.Syntax;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -141,7 +142,7 @@ internal static class IntegrationRules
         {
             ctx.CancellationToken.ThrowIfCancellationRequested();
             var s = state.Spec;
-            if (s.Type != "Task" || s.Resource is null) continue;
+            if (s.Type != StateTypes.Task || s.Resource is null) continue;
             var info = ResourceInfo.Parse(s.Resource);
             var at = At(s, "Resource");
             // C# records the Integration argument of a typed attribute separately: a pattern problem belongs there.

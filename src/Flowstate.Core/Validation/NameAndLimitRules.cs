@@ -6,6 +6,7 @@ using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -81,9 +82,9 @@ internal static class NameAndLimitRules
         foreach (var state in ctx.States)
         {
             var s = state.Spec;
-            if (s.Type == "Wait" && s.Seconds is { } w && w.TryGetInt64(out var seconds) && seconds > RetryCatchRules.ExpressMaxSeconds)
+            if (s.Type == StateTypes.Wait && s.Seconds is { } w && w.TryGetInt64(out var seconds) && seconds > RetryCatchRules.ExpressMaxSeconds)
                 ctx.Report(Rules.ExpressDurationExceeded, At(s, "Seconds"), $"Wait state '{s.Name}' waits {RetryCatchRules.Seconds(seconds)}");
-            if (s.Type == "Task" && s.TimeoutSeconds is { } ts && ts.TryGetInt64(out var timeout) && timeout > RetryCatchRules.ExpressMaxSeconds)
+            if (s.Type == StateTypes.Task && s.TimeoutSeconds is { } ts && ts.TryGetInt64(out var timeout) && timeout > RetryCatchRules.ExpressMaxSeconds)
                 ctx.Report(Rules.ExpressDurationExceeded, At(s, "TimeoutSeconds"), $"TimeoutSeconds of Task state '{s.Name}' is {RetryCatchRules.Seconds(timeout)}");
         }
     }

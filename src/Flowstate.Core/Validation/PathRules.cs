@@ -7,6 +7,7 @@ using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
 
 using Flowstate.Core.Syntax;
+using Flowstate.Core.Asl;
 
 namespace Flowstate.Core.Validation;
 
@@ -40,7 +41,7 @@ internal static class PathRules
         }
     }
 
-    public static bool LooksLikeJsonata(string s) => s.StartsWith("{%", StringComparison.Ordinal) && s.EndsWith("%}", StringComparison.Ordinal) && s.Length >= 4;
+    public static bool LooksLikeJsonata(string s) => AslVocabulary.IsJsonataExpression(s);
 
     // ---------------------------------------------------------------- JSONPath states
 

@@ -6,6 +6,7 @@ using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 using static Flowstate.Core.Validation.ValidationContext;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -24,7 +25,7 @@ internal static class RetryCatchRules
         {
             ctx.CancellationToken.ThrowIfCancellationRequested();
             var s = state.Spec;
-            if (s.Type == "Fail" && s.Error is { } raised && IsReservedName(raised) && !(state.IsJsonata && PathRules.LooksLikeJsonata(raised)))
+            if (s.Type == StateTypes.Fail && s.Error is { } raised && IsReservedName(raised) && !(state.IsJsonata && PathRules.LooksLikeJsonata(raised)))
                 ctx.Report(Rules.ReservedErrorName, At(s, "Error"), "Error", s.Name, raised, OwnName(raised));
             if (s.Retry is { } retriers)
             {

@@ -5,6 +5,7 @@ using System.Threading;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 using Flowstate.Core.Diagnostics;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Core.Validation;
 
@@ -166,7 +167,7 @@ internal sealed class ValidationContext
 
     /// <summary>The Error names the machine's Fail states raise.</summary>
     public HashSet<string> RaisedErrors => _raisedErrors ??= new HashSet<string>(
-        States.Where(s => s.Type == "Fail" && s.Spec.Error is not null).Select(s => s.Spec.Error!), StringComparer.Ordinal);
+        States.Where(s => s.Type == StateTypes.Fail && s.Spec.Error is not null).Select(s => s.Spec.Error!), StringComparer.Ordinal);
 
     private HashSet<string>? _assignedVariables;
 

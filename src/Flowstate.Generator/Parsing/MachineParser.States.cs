@@ -17,14 +17,14 @@ internal sealed partial class MachineParser
 {
     private static string TypeName(StateKind kind) => kind switch
     {
-        StateKind.Task => "Task",
-        StateKind.Pass => "Pass",
-        StateKind.Wait => "Wait",
-        StateKind.Succeed => "Succeed",
-        StateKind.Fail => "Fail",
-        StateKind.Choice => "Choice",
-        StateKind.Parallel => "Parallel",
-        _ => "Map",
+        StateKind.Task => AslVocabulary.StateTypes.Task,
+        StateKind.Pass => AslVocabulary.StateTypes.Pass,
+        StateKind.Wait => AslVocabulary.StateTypes.Wait,
+        StateKind.Succeed => AslVocabulary.StateTypes.Succeed,
+        StateKind.Fail => AslVocabulary.StateTypes.Fail,
+        StateKind.Choice => AslVocabulary.StateTypes.Choice,
+        StateKind.Parallel => AslVocabulary.StateTypes.Parallel,
+        _ => AslVocabulary.StateTypes.Map,
     };
 
     private StateSpec BuildState(StateNode node)

@@ -9,6 +9,7 @@ using Flowstate.Core.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Flowstate.Core.Asl;
 
 namespace Flowstate.Generator.Parsing;
 
@@ -296,7 +297,7 @@ internal sealed partial class MachineParser
     private JsonValue? ParseJsonText(string text, AttributeArguments a, string property, string owner, string field)
     {
         var trimmed = text.Trim();
-        if (trimmed.Length >= 4 && trimmed.StartsWith("{%", System.StringComparison.Ordinal) && trimmed.EndsWith("%}", System.StringComparison.Ordinal))
+        if (AslVocabulary.IsJsonataExpression(trimmed))
             return JsonValue.String(trimmed, text.IndexOf("{%", System.StringComparison.Ordinal), trimmed.Length); // offset into the literal, for diagnostics
 
         var result = JsonReader.Parse(text);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Flowstate.Local.Paths;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Local.Engine;
 
@@ -248,7 +249,7 @@ internal sealed class ExecutionRun
             Record(st.Type + "StateEntered", st.Name, JsonCompare.Obj(("input", raw)));
             switch (st.Type)
             {
-                case "Pass":
+                case StateTypes.Pass:
                 {
                     var ctx = Ctx();
                     var eff = ApplyInputPath(st, raw, ctx);
@@ -258,7 +259,7 @@ internal sealed class ExecutionRun
                     var output = ApplyOutput(st, raw, result, st.ResultPath, ctx);
                     return Exit(st, output, st.Spec.Next);
                 }
-                case "Wait":
+                case StateTypes.Wait:
                 {
                     var ctx = Ctx();
                     var eff = ApplyInputPath(st, raw, ctx);
@@ -272,7 +273,7 @@ internal sealed class ExecutionRun
                     var output = ApplyOutputPath(st, eff, ctx);
                     return Exit(st, output, st.Spec.Next);
                 }
-                case "Choice":
+                case StateTypes.Choice:
                 {
                     var ctx = Ctx();
                     var eff = ApplyInputPath(st, raw, ctx);
@@ -290,13 +291,13 @@ internal sealed class ExecutionRun
                     var output = ApplyOutputPath(st, eff, ctx);
                     return Exit(st, output, next);
                 }
-                case "Succeed":
+                case StateTypes.Succeed:
                 {
                     var ctx = Ctx();
                     var output = ApplyOutputPath(st, ApplyInputPath(st, raw, ctx), ctx);
                     return Exit(st, output, null);
                 }
-                case "Fail":
+                case StateTypes.Fail:
                 {
                     var ctx = Ctx();
                     var error = st.Spec.Error ?? FailField(st.Spec.ErrorPath, raw, ctx, "ErrorPath");
@@ -327,7 +328,7 @@ internal sealed class ExecutionRun
         CheckSize(output, st.Name, "output");
         Inspect(i => i.Output ??= output);
         Record(st.Type + "StateExited", st.Name, JsonCompare.Obj(("output", output)));
-        return Outcome.Success(output, st.Spec.End == true && st.Type != "Choice" ? null : next);
+        return Outcome.Success(output, st.Spec.End == true && st.Type != StateTypes.Choice ? null : next);
     }
 
     private static void CheckSize(JsonValue value, string state, string what)
@@ -455,7 +456,7 @@ internal sealed class ExecutionRun
                 JsonValue result;
                 switch (st.Type)
                 {
-                    case "Task":
+                    case StateTypes.Task:
                     {
                         if (Integrations.Split(st.Spec.Resource!).Pattern == ".waitForTaskToken") token = NewToken();
                         ctx = makeCtx(token, null);
@@ -465,7 +466,7 @@ internal sealed class ExecutionRun
                         result = await RunTask(st, parameters, eff, token, getRetryCount(), ctx, ct);
                         break;
                     }
-                    case "Parallel":
+                    case StateTypes.Parallel:
                     {
                         var parameters = st.Parameters is null ? eff : st.Parameters.Evaluate(eff, ctx);
                         Inspect(i => i.AfterParameters = parameters);

@@ -1,4 +1,6 @@
 using Flowstate.Local.Paths;
+using Flowstate.Core.Asl;
+using StateTypes = Flowstate.Core.Asl.AslVocabulary.StateTypes;
 
 namespace Flowstate.Local.Engine;
 
@@ -76,11 +78,11 @@ internal sealed class Machine
         if (s.Arguments is not null || s.Output is not null)
             throw new LocalRunnerException($"State '{s.Name}' uses JSONata (Arguments/Output); JSONata is not supported by the local runner yet.");
         var type = s.Type ?? throw new LocalRunnerException($"State '{s.Name}' has no Type.");
-        if (type is not ("Task" or "Pass" or "Choice" or "Wait" or "Succeed" or "Fail" or "Parallel" or "Map"))
+        if (!AslVocabulary.StateTypes.IsKnown(type))
             throw new LocalRunnerException($"State '{s.Name}' has an unknown Type '{type}'.");
-        if (type is not ("Choice" or "Succeed" or "Fail") && s.Next is null && s.End != true)
+        if (!AslVocabulary.StateTypes.HasNoTransition(type) && s.Next is null && s.End != true)
             throw new LocalRunnerException($"State '{s.Name}' has neither Next nor \"End\": true.");
-        if (type == "Task" && s.Resource is null)
+        if (type == StateTypes.Task && s.Resource is null)
             throw new LocalRunnerException($"Task state '{s.Name}' has no Resource.");
         try
         {
@@ -112,9 +114,9 @@ internal sealed class Machine
                 plan.Branches = branches.Select((b, i) => CompileScope(b, machine, $"branch {i + 1} of '{s.Name}'")).ToArray();
             if (s.Processor is { } processor)
                 plan.Processor = CompileScope(processor, machine, $"the item processor of '{s.Name}'");
-            if (type == "Map" && s.Processor is null)
+            if (type == StateTypes.Map && s.Processor is null)
                 throw new LocalRunnerException($"Map state '{s.Name}' has no ItemProcessor.");
-            if (type == "Parallel" && (s.Branches is null || s.Branches.Value.Count == 0))
+            if (type == StateTypes.Parallel && (s.Branches is null || s.Branches.Value.Count == 0))
                 throw new LocalRunnerException($"Parallel state '{s.Name}' has no Branches.");
             return plan;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CsCheck;
 using Xunit.Abstractions;
 
 namespace Flowstate.Local.Tests.Differential;
@@ -17,37 +18,77 @@ public sealed class DifferentialTests
 
     public DifferentialTests(ITestOutputHelper log) => _log = log;
 
-    /// <summary>
-    /// The differences on which aws-local-stepfunctions is wrong (also in tests/local-sfn-node/README.md).
-    /// </summary>
-    internal static readonly AllowedDifference[] Allowed =
-    {
-        // NOT shown wrong by AWS's documentation either: States.ArrayGetItem with an index past the
-        // end. Flowstate.Local fails with States.Runtime; aws-local-stepfunctions yields no value and
-        // the field is dropped. (Seen in a corpus machine that splits an Express execution ARN,
-        // which has more parts than a Standard one.)
-        new("undocumented: States.ArrayGetItem past the end",
-            "https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#arraygetitem (the out-of-range case is not documented)",
-            d => d.Flowstate.Error == "States.Runtime" && (d.Flowstate.Cause ?? "").Contains("States.ArrayGetItem: index", StringComparison.Ordinal)),
+    // The differences allowed (also in tests/local-sfn-node/README.md). Each names the AWS documentation
+    // showing what Step Functions does; the two marked "undocumented" are cases where AWS's
+    // documentation does not decide and the two tools chose differently.
+
+    internal static readonly AllowedDifference ArrayGetItemPastEnd = new("undocumented: States.ArrayGetItem past the end",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#arraygetitem (the out-of-range case is not documented)",
+        // Flowstate.Local fails with States.Runtime; aws-local-stepfunctions yields no value and the
+        // field is dropped. (A corpus machine splits an Express execution ARN, which has more parts.)
+        d => d.Flowstate.Error == "States.Runtime" && (d.Flowstate.Cause ?? "").Contains("States.ArrayGetItem: index", StringComparison.Ordinal));
+
+    internal static readonly AllowedDifference NoStateContext = new("node has no $$.State",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html (State.EnteredTime, State.Name, State.RetryCount are part of every state's context object)",
         // aws-local-stepfunctions builds the context object from what the caller passes plus
-        // Execution.Input/StartTime (and Map.Item): it never has State (EnteredTime, Name,
-        // RetryCount). Step Functions always provides them.
-        new("node has no $$.State",
-            "https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html (State.EnteredTime, State.Name, State.RetryCount are part of every state's context object)",
-            d => d.Node.Error == "States.Runtime" && (d.Node.Cause ?? "").Contains("'$$.State", StringComparison.Ordinal)),
-        // It never creates a task token either, so every .waitForTaskToken state that passes
-        // $$.Task.Token fails there with States.Runtime.
-        new("node has no $$.Task.Token",
-            "https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token (the context object holds Task.Token for .waitForTaskToken tasks)",
-            d => d.Node.Error == "States.Runtime" && (d.Node.Cause ?? "").Contains("'$$.Task.Token'", StringComparison.Ordinal)),
-        // NOT shown wrong by AWS's documentation, listed for what it is: a Fail state without Error
-        // or Cause. AWS documents both as optional and names no default; aws-local-stepfunctions
-        // reports its own class name "FailStateError" and the cause "Execution failed because of a
-        // Fail state", Flowstate.Local reports "States.Fail" and no cause.
-        new("undocumented: Fail state without Error/Cause",
-            "https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html (Error and Cause are optional; no default is documented)",
-            d => d.Node.Error == "FailStateError" || (d.Node.OutputJson ?? "").Contains("Execution failed because of a Fail state", StringComparison.Ordinal)),
-    };
+        // Execution.Input/StartTime (and Map.Item): it never has State.
+        d => d.Node.Error == "States.Runtime" && (d.Node.Cause ?? "").Contains("'$$.State", StringComparison.Ordinal));
+
+    internal static readonly AllowedDifference NoTaskToken = new("node has no $$.Task.Token",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token (the context object holds Task.Token for .waitForTaskToken tasks)",
+        // It never creates a task token, so a .waitForTaskToken state that passes $$.Task.Token fails.
+        d => d.Node.Error == "States.Runtime" && (d.Node.Cause ?? "").Contains("'$$.Task.Token'", StringComparison.Ordinal));
+
+    internal static readonly AllowedDifference FailStateDefaults = new("undocumented: Fail state without Error/Cause",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html (Error and Cause are optional; no default is documented)",
+        // aws-local-stepfunctions reports its class name "FailStateError" and the cause "Execution
+        // failed because of a Fail state"; Flowstate.Local reports "States.Fail" and no cause.
+        d => d.Node.Error == "FailStateError" || (d.Node.OutputJson ?? "").Contains("Execution failed because of a Fail state", StringComparison.Ordinal));
+
+    internal static readonly AllowedDifference FalsyMapItem = new("node loses a Map item that is 0, false or \"\"",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html ($ is the whole input: an iteration whose item is 0 has the input 0)",
+        // aws-local-stepfunctions treats a falsy value as "no value": "$" of the item 0 "does not point to a value".
+        d => d.Node.Error == "States.Runtime" && (d.Node.Cause ?? "").Contains("Path expression '$' does not point to a value", StringComparison.Ordinal));
+
+    internal static readonly AllowedDifference IsPresentFalse = new("node never matches IsPresent: false",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html (IsPresent: false matches when the field is absent)",
+        // {"Variable": "$.missing", "IsPresent": false} must take its Next when $.missing is absent.
+        d => d.Case.Definition.ToJsonString().Contains("\"Variable\":\"$.missing\",\"IsPresent\":false", StringComparison.Ordinal)
+             && d.Flowstate.States.Contains(FirstIsPresentFalseTarget(d.Case)));
+
+    internal static readonly AllowedDifference IndefinitePathNoMatch = new("node fails on an indefinite path that matches nothing",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html (paths follow Jayway JsonPath, linked there; an indefinite path - slice, wildcard, filter - yields an array, [] when nothing matches)",
+        d => d.Node.Error == "States.Runtime" && IndefinitePath(d.Node.Cause));
+
+    internal static readonly AllowedDifference StringSplitEmpty = new("undocumented: States.StringSplit and empty tokens",
+        "https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#stringsplit (the examples have no empty token)",
+        // "a,b,,c" split on ",": Flowstate.Local gives ["a","b","c"], aws-local-stepfunctions ["a","b","","c"].
+        d => d.Flowstate.Status == "SUCCEEDED" && d.Case.Definition.ToJsonString().Contains("States.StringSplit", StringComparison.Ordinal)
+             && (d.Node.OutputJson ?? "").Contains("\"b\",\"\",\"c\"", StringComparison.Ordinal));
+
+    /// <summary>The allowed differences the corpus shows.</summary>
+    internal static readonly AllowedDifference[] CorpusAllowed = { ArrayGetItemPastEnd, NoStateContext, NoTaskToken, FailStateDefaults };
+
+    /// <summary>The allowed differences the random machines show (they avoid the context-object gaps by construction).</summary>
+    internal static readonly AllowedDifference[] RandomAllowed = { FalsyMapItem, IsPresentFalse, IndefinitePathNoMatch, StringSplitEmpty };
+
+    internal static IEnumerable<AllowedDifference> Allowed => CorpusAllowed.Concat(RandomAllowed);
+
+    private static string FirstIsPresentFalseTarget(DiffCase c)
+    {
+        foreach (var (_, state) in c.Definition["States"]!.AsObject())
+            foreach (var rule in state?["Choices"]?.AsArray() ?? new JsonArray())
+                if ((string?)rule?["Variable"] == "$.missing" && rule?["IsPresent"]?.GetValue<bool>() == false) return (string)rule["Next"]!;
+        return "";
+    }
+
+    private static bool IndefinitePath(string? cause)
+    {
+        const string prefix = "Path expression '";
+        if (cause is null || !cause.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var path = cause[prefix.Length..cause.IndexOf('\'', prefix.Length)];
+        return path.Contains("[*]", StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal) || path.Contains("..", StringComparison.Ordinal) || path.Contains("[?", StringComparison.Ordinal);
+    }
 
     private void Report(string set, RunSummary run)
     {
@@ -84,7 +125,7 @@ public sealed class DifferentialTests
         Report("corpus", run);
         _log.WriteLine($"  ({refused} corpus machines refused by Flowstate.Local as documented, e.g. JSONata; {withItemReader} with an ItemReader not compared)");
         Assert.True(run.Compared >= 300, $"only {run.Compared} corpus cases");
-        Comparison.AssertOnlyAllowed(run.Disagreements, Allowed, run.Compared);
+        Comparison.AssertOnlyAllowed(run.Disagreements, CorpusAllowed, run.Compared);
     }
 
     // ------------------------------------------------------------------ synthetic (../shared/perf)
@@ -142,6 +183,26 @@ public sealed class DifferentialTests
         if (scenario == 2)
             mocks[topTasks[2]] = new[] { MockStep.Fail("Etl.Fatal", "the table is gone") };
         return new DiffCase(id + "#" + scenario, definition, input, mocks);
+    }
+
+    // ------------------------------------------------------------------ random (property-based)
+
+    /// <summary>Random machines per run: the plans come from CsCheck with a fixed seed (FLOWSTATE_DIFF_SEED overrides it).</summary>
+    private const int RandomCount = 300;
+
+    [Fact]
+    public void Random_machines_agree()
+    {
+        const ulong fixedSeed = 20261202UL;
+        var seed = ulong.TryParse(Environment.GetEnvironmentVariable("FLOWSTATE_DIFF_SEED"), out var s) ? s : fixedSeed;
+        var plans = RandomMachines.Case.Array[RandomCount].Generate(new PCG(1, seed), null, out _);
+        var cases = plans.Select((p, i) => RandomMachines.Build($"random-{seed}-{i}", p)).ToList();
+        var run = Comparison.RunAll(cases);
+        Report($"random (seed {seed})", run);
+        Assert.Contains("SUCCEEDED", run.Statuses);
+        Assert.Contains("FAILED", run.Statuses);
+        // Another seed may not show every allowed difference; the fixed one must (so the list cannot go stale).
+        Comparison.AssertOnlyAllowed(run.Disagreements, RandomAllowed, run.Compared, requireEveryAllowed: seed == fixedSeed);
     }
 }
 
