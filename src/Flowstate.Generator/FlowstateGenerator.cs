@@ -56,7 +56,7 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             .Select(static (m, _) => m.ManifestEntry)
             .WithTrackingName(TrackingNames.ManifestEntry)
             .Collect()
-            .Select(static (entries, _) => CSharpEmitter.SortManifest(entries.Where(e => e is not null).Select(e => e!)))
+            .Select(static (entries, _) => CSharpWriter.SortManifest(entries.Where(e => e is not null).Select(e => e!)))
             .WithTrackingName(TrackingNames.Manifest);
 
         // [assembly: FlowstateEntryPoint], found syntactically like any other attribute and reduced to
@@ -100,15 +100,26 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.StackTemplates);
 
         context.RegisterSourceOutput(stacks, static (spc, s) => s.AddTo(spc));
+
+        // CloudFormation's limits and duplicate logical ids (FLOW7012-7014, FLOW7018), found where the
+        // templates are written. The findings hold no positions (StackTemplates is cached across edits that
+        // move code); the compilation places them on the [assembly: FlowstateStack] or the class, and only
+        // when there is a finding, so without one this step stays Unchanged and its output cached.
+        var stackDiagnostics = stacks
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => StackDiagnostics.Locate(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.StackDiagnostics);
+
+        context.RegisterSourceOutput(stackDiagnostics, static (spc, d) => d.Report(spc));
     }
 
     private static void AddAssemblyOutputs(SourceProductionContext context, EquatableArray<ManifestEntry> manifest, bool hasEntryPoint, EquatableArray<string> commandModules)
     {
         try
         {
-            context.AddSource(CSharpEmitter.ManifestHintName, SourceText.From(CSharpEmitter.EmitManifest(manifest), Encoding.UTF8));
+            context.AddSource(CSharpWriter.ManifestHintName, SourceText.From(CSharpWriter.EmitManifest(manifest), Encoding.UTF8));
             if (hasEntryPoint)
-                context.AddSource(CSharpEmitter.EntryPointHintName, SourceText.From(CSharpEmitter.EmitEntryPoint(commandModules), Encoding.UTF8));
+                context.AddSource(CSharpWriter.EntryPointHintName, SourceText.From(CSharpWriter.EmitEntryPoint(commandModules), Encoding.UTF8));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -195,9 +206,9 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 var asl = AslWriter.Write(spec);
                 var mermaid = GraphWriter.ToMermaid(spec);
                 var dot = GraphWriter.ToDot(spec);
-                var source = CSharpEmitter.EmitMachine(spec, asl, mermaid, dot);
+                var source = CSharpWriter.EmitMachine(spec, asl, mermaid, dot);
                 var entry = machine.IsListable ? new ManifestEntry(spec.Name, type.FullyQualifiedName) : null;
-                return new RenderedMachine(machine.DisplayName, CSharpEmitter.HintName(type), source, null, entry);
+                return new RenderedMachine(machine.DisplayName, CSharpWriter.HintName(type), source, null, entry);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -226,7 +237,7 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return new TemplateMachineStep(machine.DisplayName, new TemplateMachine(deployment, AslWriter.ToJson(spec), DeriveTaskStatements(spec)), null);
+                return new TemplateMachineStep(machine.DisplayName, TemplateWriter.MachineFor(spec, deployment, MetadataName(spec.Type)), null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -234,10 +245,15 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
         }
 
-        // The role statements of the machine's Task states, from the one IAM table (Core/Deployment/IamDerivation.cs);
-        // the template writer appends the logging, tracing, nested-machine and [RolePolicyStatement] statements.
-        private static EquatableArray<IamStatementSpec> DeriveTaskStatements(StateMachineSpec spec) =>
-            IamDerivation.Derive(spec).Select(s => new IamStatementSpec(s.Actions, s.Resources, s.Condition)).ToEquatableArray();
+        // "Demo.Outer+Orders": what Compilation.GetTypeByMetadataName finds, so that a stack finding can be placed on the class.
+        private static string? MetadataName(TypeIdentity? type)
+        {
+            if (type is null) return null;
+            var sb = new StringBuilder();
+            if (!string.IsNullOrEmpty(type.Namespace)) sb.Append(type.Namespace).Append('.');
+            foreach (var c in type.ContainingTypes) sb.Append(c.Name).Append('+');
+            return sb.Append(type.Name).ToString();
+        }
     }
 
     /// <summary>The templates of every stack of the assembly, or the failure that stopped them. Value-equatable.</summary>
@@ -275,7 +291,7 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
             try
             {
-                context.AddSource(HintName, SourceText.From(CSharpEmitter.EmitStacks(AppName, Stacks), Encoding.UTF8));
+                context.AddSource(HintName, SourceText.From(CSharpWriter.EmitStacks(AppName, Stacks), Encoding.UTF8));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
