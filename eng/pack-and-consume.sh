@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Pack-and-consume: proves the packages work the way a user gets them, on every CI run.
-#   1. `dotnet pack` Flowstate, Flowstate.Core, Flowstate.Local and the flowstate tool into a local folder;
+#   1. `dotnet pack` Flowstate, Flowstate.Core, Flowstate.Local, Flowstate.Deploy and the flowstate tool into a local folder;
 #   2. check the Flowstate package's layout: lib/ has the attributes, analyzers/dotnet/cs has the
 #      generator and the code fixes and nothing else, no dependency on a Flowstate.Generator package,
 #      the gallery metadata (description, tags, readme, licence) is there;
@@ -31,7 +31,7 @@ echo "--- pack (version $version) into $feed"
 # The Flowstate package builds the generator and the code fixes itself (src/Flowstate/Flowstate.csproj,
 # _FlowstatePackAnalyzers); their restore is not part of `dotnet pack src/Flowstate`'s, so do it here.
 dotnet restore src/Flowstate.CodeFixes >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; fail "dotnet restore failed"; }
-for project in src/Flowstate src/Flowstate.Core src/Flowstate.Local src/Flowstate.Cli; do
+for project in src/Flowstate src/Flowstate.Core src/Flowstate.Local src/Flowstate.Deploy src/Flowstate.Cli; do
   # Debug, like the README's `dotnet test` build, so that CI reuses what the solution build compiled;
   # the package layout does not depend on the configuration.
   dotnet pack "$project" -c Debug -o "$feed" -p:ContinuousIntegrationBuild=true >"$work/pack.log" 2>&1 \
@@ -162,4 +162,4 @@ dotnet tool install Flowstate.Cli --version "$version" --tool-path "$work/tools"
 "$work/tools/flowstate" --help >/dev/null || fail "flowstate --help failed"
 "$work/tools/flowstate" validate "$exported" || fail "flowstate validate of the user's export failed"
 
-echo "pack-and-consume: ok (Flowstate, Flowstate.Core, Flowstate.Local, Flowstate.Cli $version)"
+echo "pack-and-consume: ok (Flowstate, Flowstate.Core, Flowstate.Local, Flowstate.Deploy, Flowstate.Cli $version)"
