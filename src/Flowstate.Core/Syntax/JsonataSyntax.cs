@@ -89,7 +89,7 @@ public static class JsonataSyntax
         {
             Kind.End => "the end of the expression",
             Kind.String => "a string",
-            Kind.Number => "the number " + Value,
+            Kind.Number => "number " + Value,
             _ => "'" + Value + "'",
         };
     }
@@ -359,6 +359,7 @@ public static class JsonataSyntax
                             Expression(0);
                             if (Node.Id != ";") break;
                             Advance(";");
+                            if (Node.Id == ")") break; // a trailing ';' is allowed
                         }
                     }
                     Advance(")");
