@@ -275,7 +275,8 @@ internal sealed class ValidationContext
     /// Where characters <paramref name="index"/>..+<paramref name="length"/> of a JSON string's decoded
     /// text were written. The string's raw text is not kept, so the escapes are assumed to be the
     /// usual ones (\" \\ \n ...); when that does not add up to the string's raw length (a \u escape
-    /// of a plain character), the whole value is the answer rather than a wrong character.
+    /// of a plain character), the whole value is the answer rather than a wrong character. A bare
+    /// string (not JSON-quoted, <see cref="JsonValue.Length"/> equal to its text's) maps one to one.
     /// </summary>
     public SourceRef AtStringCharacters(SourceRef field, JsonValue value, int index, int length)
     {
@@ -292,7 +293,12 @@ internal sealed class ValidationContext
             var c = text[i];
             raw += c is '"' or '\\' or '\b' or '\f' or '\n' or '\r' or '\t' ? 2 : c < 0x20 ? 6 : 1;
         }
-        if (raw + 2 != value.Length || start < 0 || end < start) return AtValue(field, value);
+        if (start < 0 || end < start) return AtValue(field, value);
+        // A bare string (a C# argument such as Output = "{% ... %}", or a [When] condition) was not
+        // JSON-quoted: its characters are the text's own, and Length is the text's length.
+        if (value.Length == text.Length)
+            return First(resolve(field, value.Offset + index, Math.Max(Math.Min(index + length, text.Length) - index, 0)), AtValue(field, value));
+        if (raw + 2 != value.Length) return AtValue(field, value);
         return First(resolve(field, value.Offset + 1 + start, Math.Max(end - start, 0)), AtValue(field, value));
     }
 
