@@ -45,7 +45,7 @@ public static class ConditionParser
     {
         if (text is null) return new ConditionParseResult(null, "no condition text", 0);
         if (ConditionSyntax.IsJsonata(text))
-            return new ConditionParseResult(new ChoiceRuleSpec { Condition = JsonValue.String(text) }, null, -1);
+            return new ConditionParseResult(new ChoiceRuleSpec { Condition = JsonValue.String(text, 0, text.Length) }, null, -1); // offsets into the condition literal, for diagnostics
 
         var parser = new Parser(text);
         var rule = parser.ParseCondition();

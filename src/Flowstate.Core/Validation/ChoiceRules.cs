@@ -170,6 +170,6 @@ internal static class ChoiceRules
                 $"{Describe(condition)} is not a {{% expression %}}; write the test as \"{{% ... %}}\"");
             return;
         }
-        PathRules.CheckJsonataString(ctx, state, $"Condition of {label}", condition.Text!, at("Condition"));
+        PathRules.CheckJsonataString(ctx, state, $"Condition of {label}", condition.Text!, at("Condition"), condition);
     }
 }

@@ -486,7 +486,7 @@ internal static class PathRules
             var (v, container, top) = stack.Pop();
             if (v.IsString)
             {
-                CheckJsonataString(ctx, state, field, v.Text!, ctx.AtValue(container, v));
+                CheckJsonataString(ctx, state, field, v.Text!, container, v);
                 continue;
             }
             if (v.IsArray)
@@ -507,50 +507,34 @@ internal static class PathRules
     }
 
     internal static void CheckJsonataString(ValidationContext ctx, StateInfo state, string field, string text, SourceRef location)
+        => CheckJsonataString(ctx, state, field, text, location, null);
+
+    /// <summary>
+    /// Checks a "{% expr %}" string; <paramref name="value"/> (the JSON string it was read from, when
+    /// known) lets the finding point at the character of the expression where the error is, rather
+    /// than at the whole value.
+    /// </summary>
+    internal static void CheckJsonataString(ValidationContext ctx, StateInfo state, string field, string text, SourceRef location, JsonValue? value)
     {
         if (!text.StartsWith("{%", StringComparison.Ordinal)) return;
-        var error = JsonataError(text);
-        if (error is not null) ctx.Report(Rules.InvalidJsonata, location, field, state.Label, $"'{Truncate(text, 60)}': {error}");
+        if (JsonataProblem(text) is not { } problem) return;
+        var at = value is null ? location : ctx.AtStringCharacters(location, value, problem.Position, Math.Max(problem.Length, 1));
+        ctx.Report(Rules.InvalidJsonata, at, field, state.Label, $"'{Truncate(text, 60)}': {problem.Message} (at character {problem.Position + 1})");
     }
 
     /// <summary>
-    /// A light check of "{% expr %}": delimiters, non-empty, balanced brackets outside strings and
-    /// comments. (A full JSONata parser is out of scope; these are the mistakes people make.)
+    /// What is wrong with "{% expr %}": the delimiters, an empty expression, or the first syntax error
+    /// of the expression (<see cref="JsonataSyntax"/>); positions count from the start of <paramref name="text"/>.
+    /// Null when it is a well-formed expression.
     /// </summary>
-    internal static string? JsonataError(string text)
+    internal static JsonataError? JsonataProblem(string text)
     {
-        if (!text.EndsWith("%}", StringComparison.Ordinal) || text.Length < 4) return "it starts with '{%' but does not end with '%}'";
+        if (!text.EndsWith("%}", StringComparison.Ordinal) || text.Length < 4)
+            return new JsonataError(Math.Max(text.Length - 1, 0), 1, "it starts with '{%' but does not end with '%}'");
         var body = text.Substring(2, text.Length - 4);
-        if (body.Trim().Length == 0) return "the expression between {% and %} is empty";
-        var stack = new Stack<char>();
-        for (var i = 0; i < body.Length; i++)
-        {
-            var c = body[i];
-            if (c is '"' or '\'' or '`')
-            {
-                var q = c;
-                i++;
-                while (i < body.Length && body[i] != q) { if (body[i] == '\\' && q != '`') i++; i++; }
-                if (i >= body.Length) return $"a string starting with {q} is not closed";
-                continue;
-            }
-            if (c == '/' && i + 1 < body.Length && body[i + 1] == '*')
-            {
-                var end = body.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (end < 0) return "a /* comment is not closed";
-                i = end + 1;
-                continue;
-            }
-            if (c is '(' or '[' or '{') stack.Push(c);
-            else if (c is ')' or ']' or '}')
-            {
-                var open = c == ')' ? '(' : c == ']' ? '[' : '{';
-                if (stack.Count == 0 || stack.Peek() != open) return $"'{c}' has no matching '{open}'";
-                stack.Pop();
-            }
-        }
-        if (stack.Count > 0) return $"'{stack.Peek()}' is not closed";
-        return null;
+        if (body.Trim().Length == 0) return new JsonataError(0, text.Length, "the expression between {% and %} is empty");
+        if (JsonataSyntax.Check(body) is not { } error) return null;
+        return new JsonataError(error.Position + 2, error.Length, error.Message);
     }
 
     // ---------------------------------------------------------------- variables

@@ -272,6 +272,37 @@ internal sealed class ValidationContext
     public SourceRef AtValue(SourceRef field, JsonValue value)
         => value.Offset < 0 || Options.JsonLocations is not { } resolve ? field : First(resolve(field, value.Offset, value.Length), field);
 
+    /// <summary>
+    /// Where characters <paramref name="index"/>..+<paramref name="length"/> of a JSON string's decoded
+    /// text were written. The string's raw text is not kept, so the escapes are assumed to be the
+    /// usual ones (\" \\ \n ...); when that does not add up to the string's raw length (a \u escape
+    /// of a plain character), the whole value is the answer rather than a wrong character. A bare
+    /// string (not JSON-quoted, <see cref="JsonValue.Length"/> equal to its text's) maps one to one.
+    /// </summary>
+    public SourceRef AtStringCharacters(SourceRef field, JsonValue value, int index, int length)
+    {
+        if (value.Offset < 0 || !value.IsString || Options.JsonLocations is not { } resolve) return AtValue(field, value);
+        var text = value.Text!;
+        if (index < 0 || index > text.Length) return AtValue(field, value);
+        var raw = 0;
+        int start = -1, end = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == index) start = raw;
+            if (i == Math.Min(index + length, text.Length)) end = raw;
+            if (i == text.Length) break;
+            var c = text[i];
+            raw += c is '"' or '\\' or '\b' or '\f' or '\n' or '\r' or '\t' ? 2 : c < 0x20 ? 6 : 1;
+        }
+        if (start < 0 || end < start) return AtValue(field, value);
+        // A bare string (a C# argument such as Output = "{% ... %}", or a [When] condition) was not
+        // JSON-quoted: its characters are the text's own, and Length is the text's length.
+        if (value.Length == text.Length)
+            return First(resolve(field, value.Offset + index, Math.Max(Math.Min(index + length, text.Length) - index, 0)), AtValue(field, value));
+        if (raw + 2 != value.Length) return AtValue(field, value);
+        return First(resolve(field, value.Offset + 1 + start, Math.Max(end - start, 0)), AtValue(field, value));
+    }
+
     /// <summary>Where the name of a JSON object member was written, else the field.</summary>
     public SourceRef AtKey(SourceRef field, JsonProperty property)
         => property.NameOffset < 0 || Options.JsonLocations is not { } resolve ? field : First(resolve(field, property.NameOffset, property.NameLength), field);

@@ -172,11 +172,11 @@ public class PathRulesTests
 
     [Fact]
     public Task Flow3011_UnbalancedJsonata_OnExpression()
-        => VerifyAsync(Pass("Output = \"{|FLOW3011:{% $sum($states.input.items.price %}|}\"", "(QueryLanguage = QueryLanguage.Jsonata)"));
+        => VerifyAsync(Pass("Output = \"{% $sum($states.input.items.price {|FLOW3011:%|}}\"", "(QueryLanguage = QueryLanguage.Jsonata)"));
 
     [Fact]
     public Task Flow3011_JsonataInsidePayload_OnJsonString()
-        => VerifyAsync(Pass("Output = \"\"\"{ \"total\": {|FLOW3011:\"{% $sum($states.input.items.price %}\"|} }\"\"\"", "(QueryLanguage = QueryLanguage.Jsonata)"));
+        => VerifyAsync(Pass("Output = \"\"\"{ \"total\": \"{% $sum($states.input.items.price {|FLOW3011:%|}}\" }\"\"\"", "(QueryLanguage = QueryLanguage.Jsonata)"));
 
     [Fact]
     public Task Flow3011_BalancedJsonata_NotReported()
