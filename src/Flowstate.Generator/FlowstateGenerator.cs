@@ -268,10 +268,18 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             {
                 var planned = TemplateWriter.PlanStacks(assembly, machines.Where(m => m.Machine is not null).Select(m => m.Machine!));
                 var written = new List<StackTemplate>(planned.Count);
+                // The stack checks (FLOW7012-7018) judge a deployment. An assembly that declares nothing about
+                // deploying (no stack, parameter, topic, bucket or tag, and no machine with a schedule, trigger,
+                // alarm, notification, role, logging, tracing, tags or [InStack]) still gets its default template,
+                // but is not failed for it: `flowstate import --project` of many unrelated definitions must build
+                // and export their ASL (the round trip), even though all of them in one stack would be over
+                // CloudFormation's limits. Declaring any deployment attribute turns the checks on.
+                var declaresDeployment = DeclaresDeployment(assembly, machines);
                 foreach (var stack in planned)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    written.Add(TemplateWriter.Write(stack));
+                    var template = TemplateWriter.Write(stack);
+                    written.Add(declaresDeployment ? template : template with { Findings = default });
                 }
                 return new StackTemplates(assembly.AssemblyName, written.ToEquatableArray(), failures.ToEquatableArray());
             }
@@ -281,6 +289,12 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 return new StackTemplates(assembly.AssemblyName, default, failures.ToEquatableArray());
             }
         }
+
+        private static bool DeclaresDeployment(AssemblyDeploymentSpec assembly, ImmutableArray<TemplateMachineStep> machines)
+            => assembly.Stacks.Count > 0 || assembly.Parameters.Count > 0 || assembly.Topics.Count > 0 || assembly.Buckets.Count > 0 || assembly.Tags.Count > 0
+               || machines.Any(m => m.Machine?.Deployment is { } d
+                   && (d.Stack is not null || d.Schedules.Count > 0 || d.Triggers.Count > 0 || d.Alarms.Count > 0 || d.NotifyOnFailureTopic is not null
+                       || d.Role.RoleArn is not null || d.Role.PermissionsBoundary is not null || d.Role.ExtraStatements.Count > 0 || d.Logging is not null || d.Tracing || d.Tags.Count > 0));
 
         public void AddTo(SourceProductionContext context)
         {

@@ -53,8 +53,10 @@ public class StackLimitsTests
         => Assert.DoesNotContain(Run(Scheduled(497), out _), d => d.Id == "FLOW7012");
 
     // One Pass state with a Comment of the given length: the template grows by about that many bytes.
-    private static string Commented(int length)
-        => "using Flowstate;\nnamespace Demo;\n[StateMachine(\"wordy\")]\npublic partial class Wordy { [Pass(Comment = \"" + new string('x', length) + "\", End = true)] public class Only; }\n";
+    // [Tracing] declares a deployment: without any deployment attribute the stack checks stay off (see
+    // Flow70xx_NoDeploymentDeclared_NotReported).
+    private static string Commented(int length, bool declaresDeployment = true)
+        => "using Flowstate;\nnamespace Demo;\n[StateMachine(\"wordy\")" + (declaresDeployment ? ", Tracing" : "") + "]\npublic partial class Wordy { [Pass(Comment = \"" + new string('x', length) + "\", End = true)] public class Only; }\n";
 
     [Fact]
     public void Flow7013_TemplateOver1MB_OnTheFirstMachineOfAnUndeclaredStack()
@@ -89,11 +91,22 @@ public class StackLimitsTests
     }
 
     [Fact]
+    public void Flow70xx_NoDeploymentDeclared_NotReported()
+    {
+        // An assembly that declares nothing about deploying (what `flowstate import --project` writes) still
+        // gets its default template, but the stack checks do not fail its build: its ASL must export.
+        var found = Run(Commented(1_048_576, declaresDeployment: false), out var run);
+        Assert.Empty(found);
+        var stack = Assert.Single(CompilationGeneratorRunner.Stacks(CompilationGeneratorRunner.Load(run.Output)));
+        Assert.True(Encoding.UTF8.GetByteCount(stack.TemplateJson) > 1_048_576);
+    }
+
+    [Fact]
     public void Flow7018_TwoClassesWithOneName_OnBothClasses_TemplateStaysWellFormed()
     {
         const string source = """
             using Flowstate;
-            namespace Billing { [StateMachine("billing-orders")] public partial class Orders { [Pass(End = true)] public class Only; } }
+            namespace Billing { [StateMachine("billing-orders"), Tracing] public partial class Orders { [Pass(End = true)] public class Only; } }
             namespace Shipping { [StateMachine("shipping-orders")] public partial class Orders { [Pass(End = true)] public class Only; } }
             """;
         var found = Run(source, out var run);
