@@ -9,6 +9,7 @@ using Flowstate.Benchmarks;
 //   smoke                             every scenario once on small sets, checked; no measurement (.ci/run)
 //   loop generator|analyzers|ide-inside|ide-outside|emit SET N
 //                                     one scenario N times, for a profiler (dotnet-trace collect -- ...)
+//   choice N [N...]                   one Choice with N [When] rules: parse/validate/analyzer times (issue 11 item 6)
 //   write-plain SRC DST               copy the C# project SRC to DST with every attribute removed (build comparison)
 var command = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
@@ -33,6 +34,9 @@ switch (command)
         foreach (var group in Scenarios.Analyze(generated).Diagnostics.GroupBy(d => (d.Id, d.Severity)).OrderBy(g => g.Key.Id, StringComparer.Ordinal))
             Console.WriteLine($"{group.Key.Id} {group.Key.Severity}: {group.Count()}  e.g. {group.First().GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
         return 0;
+    case "choice" when rest.Length > 0:
+        // One Choice with N [When] rules: parser, validator and analyzer times per N (issue 11 item 6).
+        return LargeChoice.Run(rest.Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToList());
     case "write-plain" when rest.Length == 2:
         return PlainProject.Write(rest[0], rest[1]);
     default:

@@ -21,6 +21,9 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public int Count => _items?.Length ?? 0;
 
+    /// <summary>The array itself (not a copy), for identity-keyed caches; null for a default instance.</summary>
+    internal T[]? Items => _items;
+
     public bool IsEmpty => Count == 0;
 
     public T this[int index] => (_items ?? Array.Empty<T>())[index];

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
@@ -241,11 +242,29 @@ internal sealed class ValidationContext
     /// </summary>
     public const string NameKey = "(name)";
 
+    // A Choice records "Choices[i].Field" for every rule in its state's FieldLocations, and every rule
+    // looks its own fields up there: a linear scan per lookup made a Choice of N rules cost O(N^2)
+    // (5,000 [When] rules: 29 s). Long arrays get a first-match index, built once per array and dropped
+    // with it; short ones (nearly every state) are still scanned. Issue 11 item 6.
+    private const int IndexedLocationsThreshold = 32;
+
+    private static readonly ConditionalWeakTable<FieldLocation[], Dictionary<string, SourceRef>> s_locationIndexes = new();
+
     public static SourceRef Find(EquatableArray<FieldLocation> locations, string field)
     {
+        if (locations.Count > IndexedLocationsThreshold && locations.Items is { } items)
+            return s_locationIndexes.GetValue(items, IndexLocations).TryGetValue(field, out var indexed) ? indexed : default;
         foreach (var l in locations)
             if (string.Equals(l.Field, field, StringComparison.Ordinal)) return l.Location;
         return default;
+    }
+
+    private static Dictionary<string, SourceRef> IndexLocations(FieldLocation[] items)
+    {
+        var index = new Dictionary<string, SourceRef>(items.Length, StringComparer.Ordinal);
+        foreach (var l in items)
+            if (l.Field is not null && !index.ContainsKey(l.Field)) index.Add(l.Field, l.Location);
+        return index;
     }
 
     /// <summary>Where a JSON value held by a field was written: its own characters when they can be placed, else the field.</summary>

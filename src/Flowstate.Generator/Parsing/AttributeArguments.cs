@@ -113,6 +113,24 @@ internal sealed class AttributeArguments
         };
     }
 
+    /// <summary>An enum argument: the enum's name, the member with that value (null for a value that is no member), and the value.</summary>
+    public (string EnumName, string? Member, long Value)? EnumArgument(string property)
+    {
+        if (!_arguments.TryGetValue(property, out var a) || a.Value.Kind != TypedConstantKind.Enum || a.Value.Type is not INamedTypeSymbol enumType) return null;
+        long value;
+        try { value = Convert.ToInt64(a.Value.Value, System.Globalization.CultureInfo.InvariantCulture); }
+        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException) { return null; }
+        string? member = null;
+        foreach (var m in enumType.GetMembers())
+            if (m is IFieldSymbol { HasConstantValue: true } f
+                && Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == value)
+            {
+                member = f.Name;
+                break;
+            }
+        return (enumType.Name, member, value);
+    }
+
     /// <summary>The type of a typeof argument; an unresolved type (the compiler reports it) is returned too.</summary>
     public ITypeSymbol? Type(string property)
         => _arguments.TryGetValue(property, out var a) && a.Value.Kind == TypedConstantKind.Type ? a.Value.Value as ITypeSymbol : null;

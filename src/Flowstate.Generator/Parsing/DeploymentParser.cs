@@ -23,9 +23,6 @@ public sealed record DeploymentParseResult(MachineDeploymentSpec Spec, Equatable
 /// </summary>
 public static class DeploymentParser
 {
-    private static readonly string[] Metrics = { "ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted", "ExecutionThrottled" };
-    private static readonly string[] MissingData = { "notBreaching", "breaching", "ignore", "missing" };
-    private static readonly string[] LogLevels = { "ERROR", "ALL", "FATAL", "OFF" };
 
     /// <summary>Retention values CloudWatch Logs accepts (AWS::Logs::LogGroup RetentionInDays).</summary>
     internal static readonly int[] RetentionDays = { 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 };
@@ -307,7 +304,7 @@ public static class DeploymentParser
 
         private AlarmSpec? ParseAlarm(AttributeArguments a, int index)
         {
-            if (a.Enum("Metric") is not int metric || a.String("Topic") is not { } topic) return null;
+            if (AttributeEnums.Spelling(a, "Metric") is not { } metric || a.String("Topic") is not { } topic) return null;
             var key = $"Alarm[{index}]";
             _locations.Add(key + ".Topic", a.LocationOf("Topic"));
             _locations.Add(key + ".Metric", a.LocationOf("Metric"));
@@ -320,19 +317,22 @@ public static class DeploymentParser
                 Range(a, "PeriodSeconds", period, "CloudWatch accepts 10, 30, or a multiple of 60 seconds");
             if (double.IsNaN(threshold) || double.IsInfinity(threshold))
                 _context.Report(DiagnosticIds.DeploymentValueOutOfRange, a.LocationOf("Threshold"), "Threshold", "Alarm", "not a number", "give a finite number");
-            var missing = a.Enum("TreatMissingData") is int m ? m : 0;
+            var missing = AttributeEnums.Spelling(a, "TreatMissingData");
             return new AlarmSpec
             {
-                Metric = metric >= 0 && metric < Metrics.Length ? Metrics[metric] : metric.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Metric = metric,
                 Topic = topic,
                 Threshold = double.IsNaN(threshold) || double.IsInfinity(threshold) ? JsonValue.Number(1) : JsonValue.Number(threshold),
                 EvaluationPeriods = periods,
                 PeriodSeconds = period,
-                TreatMissingData = missing >= 0 && missing < MissingData.Length ? MissingData[missing] : "notBreaching",
+                // Not a member (a cast number): CloudWatch's default.
+                TreatMissingData = missing is null || IsNumber(missing) ? "notBreaching" : missing,
                 NotifyOnOk = a.Bool("NotifyOnOk") ?? false,
                 Location = a.Location,
             };
         }
+
+        private static bool IsNumber(string spelling) => spelling.Length > 0 && (char.IsDigit(spelling[0]) || spelling[0] == '-');
 
         private void Range(AttributeArguments a, string property, int value, string rule)
             => _context.Report(DiagnosticIds.DeploymentValueOutOfRange, a.LocationOf(property), property, a.ShortName,
@@ -340,7 +340,7 @@ public static class DeploymentParser
 
         private LoggingSpec? ParseLogging(AttributeArguments a)
         {
-            if (a.Enum("Level") is not int level) return null;
+            if (AttributeEnums.Spelling(a, "Level") is not { } level) return null;
             var retention = a.Int("RetentionDays") ?? 30;
             if (Array.IndexOf(RetentionDays, retention) < 0)
                 Range(a, "RetentionDays", retention, "CloudWatch Logs accepts " + string.Join(", ", RetentionDays.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))));
@@ -348,7 +348,7 @@ public static class DeploymentParser
             _locations.Add("Logging.LogGroupArn", a.LocationOf("LogGroupArn"));
             return new LoggingSpec
             {
-                Level = level >= 0 && level < LogLevels.Length ? LogLevels[level] : "ERROR",
+                Level = IsNumber(level) ? "ERROR" : level, // not a member (a cast number): the default
                 IncludeExecutionData = a.Bool("IncludeExecutionData") ?? false,
                 LogGroupArn = a.String("LogGroupArn"),
                 RetentionDays = retention,

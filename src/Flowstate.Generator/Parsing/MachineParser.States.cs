@@ -37,7 +37,7 @@ internal sealed partial class MachineParser
         loc.Add("Type", a.NameLocation);
         if (a.String("Name") is not null) loc.Add(Flowstate.Core.Validation.ValidationContext.NameKey, a.LocationOf("Name"));
 
-        var queryLanguage = EnumString(a, "QueryLanguage", QueryLanguages, loc, "QueryLanguage");
+        var queryLanguage = EnumString(a, "QueryLanguage", loc, "QueryLanguage");
         var isJsonata = string.Equals(queryLanguage ?? _machineQueryLanguage, "JSONata", StringComparison.Ordinal);
 
         var s = new StateSpec
@@ -128,12 +128,12 @@ internal sealed partial class MachineParser
         var a = node.Args;
         var config = new List<JsonProperty>(2);
         var configAt = default(SourceRef);
-        if (EnumString(a, "Mode", ProcessorModes, loc, "ProcessorConfig.Mode") is { } mode)
+        if (EnumString(a, "Mode", loc, "ProcessorConfig.Mode") is { } mode)
         {
             config.Add(new JsonProperty("Mode", JsonValue.String(mode)));
             configAt = a.LocationOf("Mode");
         }
-        if (EnumString(a, "ExecutionType", WorkflowTypes, loc, "ProcessorConfig.ExecutionType") is { } executionType)
+        if (EnumString(a, "ExecutionType", loc, "ProcessorConfig.ExecutionType") is { } executionType)
         {
             config.Add(new JsonProperty("ExecutionType", JsonValue.String(executionType)));
             if (!configAt.IsKnown) configAt = a.LocationOf("ExecutionType");
@@ -236,7 +236,7 @@ internal sealed partial class MachineParser
     /// <summary>The integration pattern (RequestResponse when unset); FLOW0009 when the integration does not offer it.</summary>
     private string Pattern(AttributeArguments a, string stateName, EquatableArray<string> supported, FieldLocations loc)
     {
-        var pattern = EnumString(a, "Integration", IntegrationPatterns, loc, "Resource.IntegrationPattern") ?? IntegrationCatalog.RequestResponse;
+        var pattern = EnumString(a, "Integration", loc, "Resource.IntegrationPattern") ?? IntegrationCatalog.RequestResponse;
         if (!supported.Contains(pattern, StringComparer.Ordinal))
         {
             _context.Report(DiagnosticIds.UnsupportedIntegrationPattern, a.LocationOf("Integration"),
@@ -345,7 +345,7 @@ internal sealed partial class MachineParser
                 MaxAttempts = IntNumber(a, "MaxAttempts", loc, "MaxAttempts"),
                 BackoffRate = DoubleNumber(a, "BackoffRate", owner, loc, "BackoffRate"),
                 MaxDelaySeconds = IntNumber(a, "MaxDelaySeconds", loc, "MaxDelaySeconds"),
-                JitterStrategy = EnumString(a, "JitterStrategy", JitterStrategies, loc, "JitterStrategy"),
+                JitterStrategy = EnumString(a, "JitterStrategy", loc, "JitterStrategy"),
                 Comment = String(a, "Comment", loc, "Comment"),
                 Location = a.Location,
             };

@@ -16,15 +16,6 @@ namespace Flowstate.Generator.Parsing;
 /// <summary>One parse of one [StateMachine] class. Not reused; holds symbols only while it runs.</summary>
 internal sealed partial class MachineParser
 {
-    private static readonly string[] QueryLanguages = { "JSONPath", "JSONata" };
-    private static readonly string[] WorkflowTypes = { "STANDARD", "EXPRESS" };
-    private static readonly string[] JitterStrategies = { "FULL", "NONE" };
-    private static readonly string[] ProcessorModes = { "INLINE", "DISTRIBUTED" };
-    private static readonly string[] IntegrationPatterns =
-    {
-        IntegrationCatalog.RequestResponse, IntegrationCatalog.Sync, IntegrationCatalog.SyncV2, IntegrationCatalog.WaitForTaskToken,
-    };
-
     private readonly ParseContext _context;
     private readonly INamedTypeSymbol _machine;
     private readonly AttributeData _attribute;
@@ -54,7 +45,7 @@ internal sealed partial class MachineParser
         var locations = new FieldLocations(Capture);
         _machineName = args.String("Name") ?? _machine.Name;
         locations.Add("Name", args.LocationOf("Name"));
-        _machineQueryLanguage = EnumString(args, "QueryLanguage", QueryLanguages, locations, "QueryLanguage");
+        _machineQueryLanguage = EnumString(args, "QueryLanguage", locations, "QueryLanguage");
         var owner = $"state machine '{_machineName}'";
         ReportSetTwice(args, owner);
 
@@ -67,7 +58,7 @@ internal sealed partial class MachineParser
         var comment = String(args, "Comment", locations, "Comment");
         var timeout = IntNumber(args, "TimeoutSeconds", locations, "TimeoutSeconds");
         var version = String(args, "Version", locations, "Version");
-        var workflowType = EnumString(args, "Type", WorkflowTypes, locations, "Type") ?? "STANDARD";
+        var workflowType = EnumString(args, "Type", locations, "Type") ?? "STANDARD";
         var extras = Extras(info.AslField, owner, locations, "");
 
         return new StateMachineSpec
@@ -276,12 +267,12 @@ internal sealed partial class MachineParser
         return value;
     }
 
-    /// <summary>An enum property as its ASL string; a value outside the enum is written as its number so that validation sees it.</summary>
-    private static string? EnumString(AttributeArguments a, string property, string[] names, FieldLocations locations, string field)
+    /// <summary>An enum property as its ASL string, by member name (AttributeEnums); a value outside the enum is written as its number so that validation sees it.</summary>
+    private static string? EnumString(AttributeArguments a, string property, FieldLocations locations, string field)
     {
-        if (a.Enum(property) is not int value) return null;
+        if (AttributeEnums.Spelling(a, property) is not { } spelling) return null;
         locations.Add(field, a.LocationOf(property));
-        return value >= 0 && value < names.Length ? names[value] : value.ToString(CultureInfo.InvariantCulture);
+        return spelling;
     }
 
     /// <summary>A JSON-text property: absent, JSON null when set to null, a JSONata string for "{% ... %}", else the parsed JSON (FLOW0003 if invalid).</summary>
