@@ -55,7 +55,7 @@ public static partial class Rules
     public static readonly Rule PlaceholderNotAParameter = Deployment(
         DiagnosticIds.PlaceholderNotAParameter,
         "Placeholder is not a declared parameter",
-        "${{{0}}} in {1} of state '{2}' is not a declared parameter; add [assembly: FlowstateParameter(\"{0}\")], or fix the name",
+        "${{{0}}} in {1} is not a declared parameter; add [assembly: FlowstateParameter(\"{0}\")], or fix the name",
         RuleSeverity.Error,
         "Once an assembly declares its deploy-time values with [assembly: FlowstateParameter], every ${Name} in its state machines must be one of them (or a topic ARN ${TopicArn}, a bucket, or a machine started by type): the template has no value for any other name, and CloudFormation would reject the stack.");
 

@@ -33,7 +33,7 @@ namespace Flowstate.Generator.Analyzers;
 /// spaces. Without either, the two rules stay silent.</para>
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
+public sealed partial class StateMachineAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The .editorconfig/.globalconfig key listing the deployment placeholders the project declares.</summary>
     public const string PlaceholdersOption = "flowstate_placeholders";
@@ -42,7 +42,7 @@ public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
     public const string PlaceholdersProperty = "build_property.FlowstatePlaceholders";
 
     private static readonly ImmutableArray<DiagnosticDescriptor> s_supported =
-        Descriptors.DeclarationRules.AddRange(Descriptors.RuleDescriptors);
+        Descriptors.DeclarationRules.AddRange(Descriptors.RuleDescriptors).AddRange(DeploymentSupported());
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> s_byId =
         s_supported.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
@@ -66,13 +66,16 @@ public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
             var trees = new TreeIndex(start.Compilation);
             var unused = new UnusedPlaceholders();
             var names = new MachineNames();
-            start.RegisterSymbolAction(c => AnalyzeType(c, attributeType, trees, unused, names), SymbolKind.NamedType);
+            var deployment = new DeploymentState(start.Compilation, trees);
+            start.RegisterSymbolAction(c => AnalyzeType(c, attributeType, trees, unused, names, deployment), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(unused.Report);
             start.RegisterCompilationEndAction(names.Report);
+            start.RegisterSemanticModelAction(deployment.AnalyzeAssemblyDeclarations);
+            start.RegisterCompilationEndAction(deployment.ReportUnusedParameters);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, TreeIndex trees, UnusedPlaceholders unused, MachineNames names)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, TreeIndex trees, UnusedPlaceholders unused, MachineNames names, DeploymentState deployment)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? attribute = null;
@@ -105,23 +108,36 @@ public sealed class StateMachineAnalyzer : DiagnosticAnalyzer
                 Report(context, trees, type, info);
                 lossy |= s_lossy.Contains(info.Id);
             }
-            if (parse.Spec is null || lossy) return;
+            if (parse.Spec is null) return;
 
             var resolver = new LiteralResolver(trees);
+            // The deployment around the machine (its class's [Schedule], [OnEvent], [Alarm], [Role], ...) is
+            // checked even when the definition lost a part: the attributes do not depend on it.
+            var machineDeployment = AnalyzeDeployment(context, trees, type, parse.Spec, resolver, deployment);
+            if (lossy) return;
+
             var spec = EscapeHatchFields.Promote(parse.Spec, resolver.Resolve, context.CancellationToken);
+            var configured = DeclaredPlaceholders(context.Options.AnalyzerConfigOptionsProvider, type);
+            // An assembly that declares [assembly: FlowstateParameter]s declares its placeholders in C#: then an
+            // undeclared one is FLOW7007 (error) and an unused parameter FLOW7008 (warning), instead of the
+            // configured FLOW6005/FLOW6006. Without parameters, FLOW6005/FLOW6006 behave as before.
+            var parameters = deployment.Assembly.DeclaresParameters;
             var options = new ValidationOptions
             {
                 JsonLocations = resolver.Resolve,
-                DeclaredPlaceholders = DeclaredPlaceholders(context.Options.AnalyzerConfigOptionsProvider, type),
+                DeclaredPlaceholders = parameters ? deployment.KnownPlaceholders(configured) : configured,
             };
             var unusedHere = new List<string>();
             foreach (var info in SpecValidator.Validate(spec, options, context.CancellationToken))
             {
                 // Placeholders are declared for the project, so "unused" is decided over all machines at the end.
                 if (info.Id == DiagnosticIds.PlaceholderUnused) unusedHere.Add(info.MessageArgs[0]);
+                else if (parameters && info.Id == DiagnosticIds.PlaceholderNotDeclared) deployment.ReportUndeclared(context, type, info);
                 else Report(context, trees, type, info);
             }
-            if (options.DeclaredPlaceholders is { } declared) unused.Add(spec.Name, declared, unusedHere);
+            if (parameters) deployment.AddUsed(options.DeclaredPlaceholders!, unusedHere, machineDeployment);
+            else if (options.DeclaredPlaceholders is { } declared) unused.Add(spec.Name, declared, unusedHere);
+            if (machineDeployment is not null) AnalyzeRole(context, trees, type, spec, machineDeployment, resolver);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

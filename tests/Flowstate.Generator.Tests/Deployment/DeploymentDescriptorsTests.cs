@@ -61,3 +61,41 @@ public class DeploymentSyntaxRulesTests
         Assert.Equal(field, problem.ToDiagnostic(field, (_, _, _) => default).Location);
     }
 }
+
+/// <summary>The FLOW70xx rules the analyzer reports: each has its page, index row and release row.</summary>
+public class DeploymentModelRulesTests
+{
+    public static TheoryData<string> Ids()
+    {
+        var data = new TheoryData<string>();
+        foreach (var d in new Flowstate.Generator.Analyzers.StateMachineAnalyzer().SupportedDiagnostics)
+            if (d.Id.StartsWith("FLOW70", StringComparison.Ordinal)) data.Add(d.Id);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void ReportedRule_HasDocPageIndexRowAndReleaseEntry(string id)
+    {
+        var root = Flowstate.Generator.Tests.Analyzers.DeclarationTests.RepositoryRoot();
+        var page = Path.Combine(root, "docs", "diagnostics", id + ".md");
+        Assert.True(File.Exists(page), $"missing {page}");
+        var text = File.ReadAllText(page);
+        var descriptor = Descriptors.Find(id)!;
+        Assert.StartsWith($"# {id}: {descriptor.Title}", text, StringComparison.Ordinal);
+        Assert.Contains($"| {descriptor.DefaultSeverity} | `{descriptor.Category}` |", text, StringComparison.Ordinal);
+        foreach (var section in new[] { "## Why", "## Example", "## Fix" }) Assert.Contains(section, text, StringComparison.Ordinal);
+        Assert.Contains($"| [{id}]({id}.md) | {descriptor.DefaultSeverity} | {descriptor.Title} |", File.ReadAllText(Path.Combine(root, "docs", "diagnostics", "README.md")), StringComparison.Ordinal);
+        var release = File.ReadAllLines(Path.Combine(root, "src", "Flowstate.Generator", "Diagnostics", "AnalyzerReleases.Unshipped.md"));
+        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}", release);
+        Assert.EndsWith("/docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void S3TriggerPage_SaysTheBucketNeedsEventBridgeNotifications()
+    {
+        var text = File.ReadAllText(Path.Combine(Flowstate.Generator.Tests.Analyzers.DeclarationTests.RepositoryRoot(), "docs", "diagnostics", "FLOW7017.md"));
+        Assert.Contains("EventBridge notifications turned on", text, StringComparison.Ordinal);
+        Assert.Contains("EventBridgeConfiguration", text, StringComparison.Ordinal);
+    }
+}
