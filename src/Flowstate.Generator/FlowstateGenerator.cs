@@ -100,6 +100,17 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.StackTemplates);
 
         context.RegisterSourceOutput(stacks, static (spc, s) => s.AddTo(spc));
+
+        // CloudFormation's limits and duplicate logical ids (FLOW7012-7014, FLOW7018), found where the
+        // templates are written. The findings hold no positions (StackTemplates is cached across edits that
+        // move code); the compilation places them on the [assembly: FlowstateStack] or the class, and only
+        // when there is a finding, so without one this step stays Unchanged and its output cached.
+        var stackDiagnostics = stacks
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => StackDiagnostics.Locate(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.StackDiagnostics);
+
+        context.RegisterSourceOutput(stackDiagnostics, static (spc, d) => d.Report(spc));
     }
 
     private static void AddAssemblyOutputs(SourceProductionContext context, EquatableArray<ManifestEntry> manifest, bool hasEntryPoint, EquatableArray<string> commandModules)
@@ -226,7 +237,7 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return new TemplateMachineStep(machine.DisplayName, new TemplateMachine(deployment, AslWriter.ToJson(spec), DeriveTaskStatements(spec)), null);
+                return new TemplateMachineStep(machine.DisplayName, TemplateWriter.MachineFor(spec, deployment, MetadataName(spec.Type)), null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -234,10 +245,15 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
         }
 
-        // The role statements of the machine's Task states, from the one IAM table (Core/Deployment/IamDerivation.cs);
-        // the template writer appends the logging, tracing, nested-machine and [RolePolicyStatement] statements.
-        private static EquatableArray<IamStatementSpec> DeriveTaskStatements(StateMachineSpec spec) =>
-            IamDerivation.Derive(spec).Select(s => new IamStatementSpec(s.Actions, s.Resources, s.Condition)).ToEquatableArray();
+        // "Demo.Outer+Orders": what Compilation.GetTypeByMetadataName finds, so that a stack finding can be placed on the class.
+        private static string? MetadataName(TypeIdentity? type)
+        {
+            if (type is null) return null;
+            var sb = new StringBuilder();
+            if (!string.IsNullOrEmpty(type.Namespace)) sb.Append(type.Namespace).Append('.');
+            foreach (var c in type.ContainingTypes) sb.Append(c.Name).Append('+');
+            return sb.Append(type.Name).ToString();
+        }
     }
 
     /// <summary>The templates of every stack of the assembly, or the failure that stopped them. Value-equatable.</summary>

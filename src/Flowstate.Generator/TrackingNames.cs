@@ -41,4 +41,7 @@ public static class TrackingNames
 
     /// <summary>All machines + assembly declarations -> one CloudFormation template per stack.</summary>
     public const string StackTemplates = nameof(StackTemplates);
+
+    /// <summary>The stacks' findings (FLOW7012-7014, FLOW7018) with their positions; equal (empty) when there is none.</summary>
+    public const string StackDiagnostics = nameof(StackDiagnostics);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Flowstate.Core.Diagnostics;
 using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 
@@ -31,6 +32,8 @@ public static partial class TemplateWriter
         private readonly List<(string Name, JsonValue Value)> _outputs = new();
         private readonly Dictionary<string, string> _topicLogicalIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _bucketLogicalIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _parameterIds = new(StringComparer.Ordinal);
+        private string[] _machineIds = Array.Empty<string>();
 
         public Builder(StackTemplateInput input)
         {
@@ -40,32 +43,82 @@ public static partial class TemplateWriter
 
         public List<Resource> Resources { get; } = new();
 
+        /// <summary>FLOW7018 findings: two declarations whose logical ids are the same.</summary>
+        public List<StackFinding> Duplicates { get; } = new();
+
+        // Logical id -> what declared it ("class Demo.Orders", "topic 'Alert'"), for FLOW7018's message.
+        private readonly Dictionary<string, (string What, StackSite? Site)> _declaredIds = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Claims a logical id that comes from a user's name (class, topic, bucket, parameter, named schedule or rule).
+        /// Taken already: a FLOW7018 finding on both declarations, and the id gets a number so that the template
+        /// stays well-formed JSON (the build fails on the error anyway).
+        /// </summary>
+        private string Declare(string id, string what, StackSite? site)
+        {
+            if (_declaredIds.TryGetValue(id, out var first))
+            {
+                // Flowstate's own ids (site null) have no declaration to point at: the user's is the one to rename.
+                var sites = first.Site is null || first.Site == site || site is null
+                    ? EquatableArray.Create((first.Site ?? site)!)
+                    : EquatableArray.Create(first.Site, site);
+                Duplicates.Add(new StackFinding(DiagnosticIds.DuplicateLogicalId, EquatableArray.Create(first.What, what, id, _input.StackName), sites));
+                return Reserve(id);
+            }
+            if (_logicalIds.Contains(id))
+            {
+                // A resource Flowstate generates (a role, a log group, ...) already has this id.
+                Duplicates.Add(new StackFinding(DiagnosticIds.DuplicateLogicalId, EquatableArray.Create("a resource Flowstate generates", what, id, _input.StackName), EquatableArray.Create(site ?? StackSite.Of(_input))));
+                return Reserve(id);
+            }
+            _declaredIds.Add(id, (what, site));
+            _logicalIds.Add(id);
+            return id;
+        }
+
+        private static StackSite MachineSite(TemplateMachine m) => new(StackSiteKind.Machine, m.TypeMetadataName ?? m.Deployment.LogicalId);
+
+        private static string MachineWhat(TemplateMachine m) => m.TypeMetadataName is { } type ? "class " + type.Replace('+', '.') : "state machine '" + m.Deployment.MachineName + "'";
+
         public JsonValue Build()
         {
-            // Logical ids of topics and buckets are reserved first, so that a machine's resources never take them.
+            // Logical ids of parameters, topics and buckets are declared first, so that a machine's resources never take them.
+            // Parameters and resources share one namespace of logical ids in a template.
+            Declare(NameSuffixParameter, "Flowstate's parameter " + NameSuffixParameter + " (the state machine name suffix)", null);
+            foreach (var p in _assembly.Parameters)
+                if (!_parameterIds.ContainsKey(p.Name)) _parameterIds.Add(p.Name, Declare(LogicalIds.Of(p.Name), "parameter '" + p.Name + "'", new StackSite(StackSiteKind.Parameter, p.Name)));
             foreach (var topic in _assembly.Topics)
-                if (!_topicLogicalIds.ContainsKey(topic.Name)) _topicLogicalIds.Add(topic.Name, LogicalIds.Of(topic.Name));
-            foreach (var bucket in _assembly.Buckets)
-                if (!_bucketLogicalIds.ContainsKey(bucket.Name)) _bucketLogicalIds.Add(bucket.Name, LogicalIds.Of(bucket.Name));
-            foreach (var id in _topicLogicalIds.Values) { _logicalIds.Add(id); _logicalIds.Add(id + "Policy"); }
-            foreach (var id in _bucketLogicalIds.Values) _logicalIds.Add(id);
-            foreach (var m in _input.Machines)
             {
-                _logicalIds.Add(m.Deployment.LogicalId);
-                Bind(LogicalIds.MachineArnPlaceholder(m.Deployment.LogicalId), new Binding(BindingKind.Resource, m.Deployment.LogicalId));
+                if (_topicLogicalIds.ContainsKey(topic.Name)) continue;
+                var site = new StackSite(StackSiteKind.Topic, topic.Name);
+                var id = topic.FromParameter
+                    ? Declare(LogicalIds.Of(topic.ArnPlaceholder), "topic '" + topic.Name + "' (parameter " + topic.ArnPlaceholder + ")", site)
+                    : topic.Arn is null ? Declare(LogicalIds.Of(topic.Name), "topic '" + topic.Name + "'", site) : LogicalIds.Of(topic.Name);
+                if (topic.Arn is null && !topic.FromParameter) Declare(id + "Policy", "the policy of topic '" + topic.Name + "'", site);
+                _topicLogicalIds.Add(topic.Name, id);
             }
+            foreach (var bucket in _assembly.Buckets)
+                if (!_bucketLogicalIds.ContainsKey(bucket.Name)) _bucketLogicalIds.Add(bucket.Name, Declare(LogicalIds.Of(bucket.Name), "bucket '" + bucket.Name + "'", new StackSite(StackSiteKind.Bucket, bucket.Name)));
+            _machineIds = new string[_input.Machines.Count];
+            for (var i = 0; i < _input.Machines.Count; i++)
+            {
+                var m = _input.Machines[i];
+                _machineIds[i] = Declare(m.Deployment.LogicalId, MachineWhat(m), MachineSite(m));
+                Bind(LogicalIds.MachineArnPlaceholder(m.Deployment.LogicalId), new Binding(BindingKind.Resource, _machineIds[i]));
+            }
+            Bind(NameSuffixParameter, new Binding(BindingKind.Parameter, NameSuffixParameter));
             foreach (var t in _assembly.Topics)
             {
                 var binding = t.Arn is { } arn ? new Binding(BindingKind.Literal, arn)
-                    : t.FromParameter ? new Binding(BindingKind.Parameter, LogicalIds.Of(t.ArnPlaceholder))
+                    : t.FromParameter ? new Binding(BindingKind.Parameter, _topicLogicalIds[t.Name])
                     : new Binding(BindingKind.Resource, _topicLogicalIds[t.Name]);
                 Bind(t.ArnPlaceholder, binding);
             }
             foreach (var b in _assembly.Buckets) Bind(b.Name, new Binding(BindingKind.Resource, _bucketLogicalIds[b.Name]));
-            foreach (var p in _assembly.Parameters) Bind(p.Name, new Binding(BindingKind.Parameter, LogicalIds.Of(p.Name)));
+            foreach (var p in _assembly.Parameters) Bind(p.Name, new Binding(BindingKind.Parameter, _parameterIds[p.Name]));
 
             var machineResources = new List<Resource>();
-            foreach (var machine in _input.Machines) AddMachine(machine, machineResources);
+            for (var i = 0; i < _input.Machines.Count; i++) AddMachine(_input.Machines[i], _machineIds[i], machineResources);
 
             // Shared resources first (they are referenced by the machines' resources), then the machines'.
             foreach (var topic in _assembly.Topics)
@@ -74,6 +127,7 @@ public static partial class TemplateWriter
                 if (_bucketsUsed.Contains(bucket.Name)) AddBucket(bucket);
             Resources.AddRange(machineResources);
 
+            if (_input.Machines.Count > 0 && !_parameterOrder.Contains(NameSuffixParameter)) _parameterOrder.Add(NameSuffixParameter);
             var description = _input.Description
                 ?? "Flowstate stack " + _input.StackName + ": " + string.Join(", ", _input.Machines.Select(m => m.Deployment.MachineName)) + " (generated; do not edit)";
             return O(
@@ -97,7 +151,7 @@ public static partial class TemplateWriter
             if (name.StartsWith("AWS::", StringComparison.Ordinal)) return new Binding(BindingKind.Pseudo, name);
             if (!_bindings.TryGetValue(name, out var binding))
             {
-                var id = LogicalIds.Of(name);
+                var id = Declare(LogicalIds.Of(name), "the placeholder ${" + name + "}", StackSite.Of(_input));
                 binding = new Binding(BindingKind.Parameter, id);
                 _bindings.Add(name, binding);
             }
@@ -158,6 +212,14 @@ public static partial class TemplateWriter
 
         private JsonValue ParameterDeclaration(string logicalId)
         {
+            if (logicalId == NameSuffixParameter)
+            {
+                return O(
+                    ("Type", S("String")),
+                    ("Description", S("Appended to the name of every state machine of this stack (for example -prod), so that stages of the app can live side by side in one account and region; empty: the names as declared")),
+                    ("Default", S("")),
+                    ("AllowedPattern", S("^[A-Za-z0-9_-]{0,40}$")));
+            }
             var declared = _assembly.Parameters.FirstOrDefault(p => string.Equals(LogicalIds.Of(p.Name), logicalId, StringComparison.Ordinal));
             var topic = _assembly.Topics.FirstOrDefault(t => t.FromParameter && string.Equals(LogicalIds.Of(t.ArnPlaceholder), logicalId, StringComparison.Ordinal));
             var description = declared?.Description

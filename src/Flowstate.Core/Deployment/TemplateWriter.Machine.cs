@@ -23,10 +23,12 @@ public static partial class TemplateWriter
 
     private sealed partial class Builder
     {
-        private void AddMachine(TemplateMachine machine, List<Resource> into)
+        private void AddMachine(TemplateMachine machine, string id, List<Resource> into)
         {
+            // id differs from the declared logical id only after a FLOW7018 collision.
+            _currentSite = MachineSite(machine);
+            machine = machine with { Deployment = machine.Deployment with { LogicalId = id } };
             var d = machine.Deployment;
-            var id = d.LogicalId;
             var ownRole = d.Role.RoleArn is null;
             var roleId = ownRole ? Reserve(id + "Role") : null;
             var logGroupId = d.Logging is { Level: not "OFF", LogGroupArn: null } ? Reserve(id + "LogGroup") : null;
@@ -60,19 +62,25 @@ public static partial class TemplateWriter
                 logging = O(("Level", S(l.Level)), ("IncludeExecutionData", B(l.IncludeExecutionData)), ("Destinations", destinations));
             }
 
+            // A definition holding a "Ref" or "Fn::..." key (a payload that happens to use one) would be read
+            // by CloudFormation as an intrinsic function inside the Definition object: it goes as text instead.
+            var asText = HasIntrinsicKey(machine.Definition);
             into.Add(new Resource(id, O(
                 ("Type", S("AWS::StepFunctions::StateMachine")),
+                // The deploy program finds a machine's logical id by its declared name here (the StateMachineName carries the stage suffix).
+                ("Metadata", O(("Flowstate", O(("StateMachineName", S(d.MachineName)))))),
                 ("Properties", O(
-                    ("StateMachineName", S(d.MachineName)),
+                    ("StateMachineName", MachineNameValue(d)),
                     ("StateMachineType", S(d.WorkflowType)),
-                    ("Definition", machine.Definition),
+                    ("Definition", asText ? null : machine.Definition),
+                    ("DefinitionString", asText ? S(Compact(machine.Definition)) : null),
                     ("DefinitionSubstitutions", substitutions.Count == 0 ? null : JsonValue.Object(substitutions)),
                     ("RoleArn", roleId is not null ? GetAtt(roleId, "Arn") : Resolve(d.Role.RoleArn!)),
                     ("LoggingConfiguration", logging),
                     ("TracingConfiguration", d.Tracing ? O(("Enabled", B(true))) : null),
                     ("Tags", Tags(d)))))));
 
-            if (roleId is not null) into.Add(new Resource(roleId, MachineRole(machine)));
+            if (roleId is not null) into.Add(new Resource(roleId, MachineRole(machine, id)));
 
             if (logGroupId is not null)
             {
@@ -95,7 +103,7 @@ public static partial class TemplateWriter
         /// only (confused-deputy conditions), with the statements derived from its Tasks, then logging,
         /// tracing and the user's own statements.
         /// </summary>
-        private JsonValue MachineRole(TemplateMachine machine)
+        private JsonValue MachineRole(TemplateMachine machine, string id)
         {
             var d = machine.Deployment;
             var statements = new List<JsonValue>();
@@ -113,13 +121,13 @@ public static partial class TemplateWriter
                 ("Action", S("sts:AssumeRole")),
                 ("Condition", O(
                     ("StringEquals", O(("aws:SourceAccount", Ref("AWS::AccountId")))),
-                    ("ArnLike", O(("aws:SourceArn", Sub("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:" + d.MachineName.Replace("${", "${!"))))))));
+                    ("ArnLike", O(("aws:SourceArn", Sub("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:" + d.MachineName.Replace("${", "${!") + "${" + NameSuffixParameter + "}")))))));
 
             JsonValue? policies = null;
             if (statements.Count > 0)
             {
                 policies = A(O(
-                    ("PolicyName", S(d.LogicalId + "Policy")),
+                    ("PolicyName", S(id + "Policy")),
                     ("PolicyDocument", O(("Version", S(PolicyVersion)), ("Statement", A(statements))))));
             }
             return O(
@@ -131,6 +139,11 @@ public static partial class TemplateWriter
                     ("Policies", policies),
                     ("Tags", Tags(d)))));
         }
+
+        private StackSite _currentSite = new(StackSiteKind.Stack, "");
+
+        /// <summary>The deployed name: the declared name plus the stack's <see cref="NameSuffixParameter"/>.</summary>
+        private static JsonValue MachineNameValue(MachineDeploymentSpec d) => Sub(d.MachineName.Replace("${", "${!") + "${" + NameSuffixParameter + "}");
 
         private static JsonValue Statement(IReadOnlyList<JsonValue> actions, IReadOnlyList<JsonValue> resources, JsonValue? condition)
             => O(("Effect", S("Allow")), ("Action", OneOrMany(actions)), ("Resource", OneOrMany(resources)), ("Condition", condition));
@@ -162,8 +175,9 @@ public static partial class TemplateWriter
             var unnamed = 0;
             foreach (var s in d.Schedules)
             {
-                var suffix = s.Name is { } n ? LogicalIds.Of(n) : ++unnamed == 1 ? "" : Invariant(unnamed);
-                var id = Reserve(d.LogicalId + "Schedule" + suffix);
+                var id = s.Name is { } n
+                    ? Declare(d.LogicalId + "Schedule" + LogicalIds.Of(n), "schedule '" + n + "' of state machine '" + d.MachineName + "'", _currentSite)
+                    : Reserve(d.LogicalId + "Schedule" + (++unnamed == 1 ? "" : Invariant(unnamed)));
                 if (s.UseEventBridgeRule)
                 {
                     eventsRole ??= ReserveEventsRole(d, into);
@@ -227,7 +241,9 @@ public static partial class TemplateWriter
                 if (t.Kind == TriggerKind.S3ObjectCreated)
                     id = Reserve(d.LogicalId + "S3Trigger" + (++s3 == 1 ? "" : Invariant(s3)));
                 else
-                    id = Reserve(d.LogicalId + (t.Name is { } n ? LogicalIds.Of(n) + "Rule" : "EventRule" + (++events == 1 ? "" : Invariant(events))));
+                    id = t.Name is { } n
+                        ? Declare(d.LogicalId + LogicalIds.Of(n) + "Rule", "rule '" + n + "' of state machine '" + d.MachineName + "'", _currentSite)
+                        : Reserve(d.LogicalId + "EventRule" + (++events == 1 ? "" : Invariant(events)));
                 var role = ReserveEventsRole(d, into);
                 var description = t.Description ?? (t.Kind == TriggerKind.S3ObjectCreated
                     ? "Starts " + d.MachineName + " when an object is created in bucket " + t.Bucket

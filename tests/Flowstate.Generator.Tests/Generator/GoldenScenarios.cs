@@ -474,6 +474,26 @@ internal static class GoldenScenarios
                 [Pass(Result = "\"world\"", End = true)] public class Say;
             }
             """,
+        // The sample's pipeline as the sample builds it (samples/DailyEtl/DailyEtlPipeline.cs, copied next to the
+        // tests): its template is a baseline, goes through cfn-lint with the others, and is compared with SAM's.
+        ["Sample"] = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "DailyEtlPipeline.cs")),
+
+        // Payload keys that CloudFormation would read as intrinsic functions inside a Definition object:
+        // the template carries this definition as DefinitionString (a string CloudFormation never evaluates).
+        ["IntrinsicKeys"] = """"
+            using Flowstate;
+
+            namespace Demo;
+
+            [StateMachine("intrinsic-keys")]
+            public partial class IntrinsicKeys
+            {
+                [Pass(Result = """{ "Ref": "not-a-resource", "note": "a payload key named Ref" }""", ResultPath = "$.a", Next = typeof(Second))] public class First;
+                [Pass(Parameters = """{ "wrapped": { "Fn::GetAtt": ["Bucket", "Arn"] }, "id.$": "$.id" }""", Next = typeof(Third))] public class Second;
+                [LambdaInvoke("${ShipFunctionArn}", Payload = """{ "Fn::Sub": "kept as text" }""", End = true)] public class Third;
+            }
+            """",
+
         ["Deployment"] = """"
             using Flowstate;
 

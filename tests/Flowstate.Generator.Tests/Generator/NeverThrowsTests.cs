@@ -65,7 +65,9 @@ public class NeverThrowsTests
 
         Assert.Null(run.GeneratorException);
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
-        Assert.Empty(run.GeneratorDiagnostics);
+        // The only diagnostics the generator reports are its findings about the stack templates (the 40 nested
+        // Maps make a 54 KB template, a true FLOW7014 note); never FLOW0001 or anything else.
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Id is not ("FLOW7012" or "FLOW7013" or "FLOW7014" or "FLOW7018")));
     }
 
     [Theory]
