@@ -218,6 +218,8 @@ public sealed class Deployer
         if (existing is not null)
         {
             CheckOwnership(existing, t, "deploy");
+            if (await FollowInterruptedRunAsync(t, existing, ct).ConfigureAwait(false) is { } resumed)
+                return resumed;
             if (!creating)
             {
                 CheckUpdatable(existing, t, await FirstFailureAsync(existing.StackId, ct).ConfigureAwait(false));
@@ -267,6 +269,12 @@ public sealed class Deployer
             // A retried execute whose first attempt went through: the change set is executing or executed.
             _ui.Info("The change set is already executing (a retried request); following it.");
         }
+        return await FinishAsync(t, seen, creating, plan, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Follows the stack until its operation ends; the result, or the failure with its first reason and what to do.</summary>
+    private async Task<DeployResult> FinishAsync(Target t, HashSet<string> seen, bool creating, PlanResult? plan, CancellationToken ct)
+    {
         var final = await FollowAsync(t.StackName, seen, ct).ConfigureAwait(false);
         var ok = final?.StackStatus is "CREATE_COMPLETE" or "UPDATE_COMPLETE";
         if (!ok)
@@ -278,6 +286,22 @@ public sealed class Deployer
         }
         _ui.Info($"Stack {t.StackName} is {final!.StackStatus}.");
         return new DeployResult(t.StackName, _region, creating ? "created" : "updated", final.StackStatus, plan, Outputs(final), null);
+    }
+
+    /// <summary>
+    /// A run killed after ExecuteChangeSet leaves the stack in progress with this very change (same
+    /// template, parameters and tags give the same change set name): the re-run follows it to the end
+    /// instead of calling the stack busy. Any other operation in progress stays "busy".
+    /// </summary>
+    private async Task<DeployResult?> FollowInterruptedRunAsync(Target t, Stack existing, CancellationToken ct)
+    {
+        var creating = existing.StackStatus == "CREATE_IN_PROGRESS";
+        if (!creating && existing.StackStatus is not ("UPDATE_IN_PROGRESS" or "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS")) return null;
+        var own = ChangeSetName(t, "deploy", creating ? "CREATE" : "UPDATE");
+        if (existing.ChangeSetId is not { } id || !id.Contains(":changeSet/" + own + "/", StringComparison.Ordinal)) return null;
+        _ui.Info($"Stack {t.StackName} is {existing.StackStatus} with this same change (change set {own}, started by an earlier run); following it.");
+        var seen = await EventIdsAsync(t.StackName, ct).ConfigureAwait(false);
+        return await FinishAsync(t, seen, creating, null, ct).ConfigureAwait(false);
     }
 
     private async Task DeleteChangeSetQuietlyAsync(string name, string stack, CancellationToken ct)

@@ -56,7 +56,7 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             .Select(static (m, _) => m.ManifestEntry)
             .WithTrackingName(TrackingNames.ManifestEntry)
             .Collect()
-            .Select(static (entries, _) => CSharpEmitter.SortManifest(entries.Where(e => e is not null).Select(e => e!)))
+            .Select(static (entries, _) => CSharpWriter.SortManifest(entries.Where(e => e is not null).Select(e => e!)))
             .WithTrackingName(TrackingNames.Manifest);
 
         // [assembly: FlowstateEntryPoint], found syntactically like any other attribute and reduced to
@@ -117,9 +117,9 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
     {
         try
         {
-            context.AddSource(CSharpEmitter.ManifestHintName, SourceText.From(CSharpEmitter.EmitManifest(manifest), Encoding.UTF8));
+            context.AddSource(CSharpWriter.ManifestHintName, SourceText.From(CSharpWriter.EmitManifest(manifest), Encoding.UTF8));
             if (hasEntryPoint)
-                context.AddSource(CSharpEmitter.EntryPointHintName, SourceText.From(CSharpEmitter.EmitEntryPoint(commandModules), Encoding.UTF8));
+                context.AddSource(CSharpWriter.EntryPointHintName, SourceText.From(CSharpWriter.EmitEntryPoint(commandModules), Encoding.UTF8));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -206,9 +206,9 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 var asl = AslWriter.Write(spec);
                 var mermaid = GraphWriter.ToMermaid(spec);
                 var dot = GraphWriter.ToDot(spec);
-                var source = CSharpEmitter.EmitMachine(spec, asl, mermaid, dot);
+                var source = CSharpWriter.EmitMachine(spec, asl, mermaid, dot);
                 var entry = machine.IsListable ? new ManifestEntry(spec.Name, type.FullyQualifiedName) : null;
-                return new RenderedMachine(machine.DisplayName, CSharpEmitter.HintName(type), source, null, entry);
+                return new RenderedMachine(machine.DisplayName, CSharpWriter.HintName(type), source, null, entry);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -291,7 +291,7 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
             try
             {
-                context.AddSource(HintName, SourceText.From(CSharpEmitter.EmitStacks(AppName, Stacks), Encoding.UTF8));
+                context.AddSource(HintName, SourceText.From(CSharpWriter.EmitStacks(AppName, Stacks), Encoding.UTF8));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

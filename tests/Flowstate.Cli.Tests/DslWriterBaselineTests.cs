@@ -1,6 +1,7 @@
 using Flowstate.Cli.Tests.Support;
 using Flowstate.Core.Asl;
 using Flowstate.Cli.Importing;
+using Flowstate.Tests.Shared;
 
 namespace Flowstate.Cli.Tests;
 
@@ -35,7 +36,7 @@ public class DslWriterBaselineTests
         var text = (result.Source ?? "// (no source)\n")
             + string.Concat(result.Warnings.Select(w => $"// warning {w}\n"))
             + string.Concat(result.Errors.Select(e => $"// error {e}\n"));
-        Baseline.Verify("DslWriter", caseName + ".cs.txt", text);
+        Baseline.VerifyFile(TestPaths.Baselines("DslWriter"), "DslWriter", caseName + ".cs.txt", text);
     }
 
     [Theory]

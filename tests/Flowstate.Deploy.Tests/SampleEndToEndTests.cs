@@ -67,6 +67,29 @@ if stacks:
 """);
 
     [Fact]
+    public void Sample_Help_ListsTheDeployCommands_EachWithTheCommonOptions()
+    {
+        var sample = new SampleProgram();
+        var usage = sample.Run("--help");
+        Assert.True(usage.ExitCode == 0, usage.ToString());
+        foreach (var command in new[] { "list", "export", "graph", "plan", "deploy", "start", "status", "destroy" })
+            Assert.Matches($"(?m)^  {command} ", usage.Out);
+        foreach (var command in new[] { "plan", "deploy", "start", "status", "destroy" })
+        {
+            var help = sample.Run(command, "--help");
+            Assert.True(help.ExitCode == 0, help.ToString());
+            foreach (var option in new[] { "--stage", "--region", "--profile", "--endpoint-url", "--output <json|text>", "--values", "--verbose" })
+                Assert.Contains(option, help.Out);
+        }
+        var missing = sample.Run("start");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("error: Required argument missing for command: 'start'.", missing.Err);
+        var unknown = sample.Run("deploy", "--bogus");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Run 'DailyEtl deploy --help' for usage.", unknown.Err);
+    }
+
+    [Fact]
     public void Sample_Plan_WithoutCredentials_SaysWhereItLookedAndHowToFix()
     {
         var sample = new SampleProgram(); // no AWS_* variable at all, an empty HOME

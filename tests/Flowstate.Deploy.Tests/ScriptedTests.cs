@@ -43,6 +43,39 @@ public sealed class ScriptedTests
         Assert.Contains("CREATE_FAILED", r.Out); // the live progress showed it
     }
 
+    [Fact]
+    public void KilledAfterExecute_TheReRunFollowsThatSameChangeToTheEnd_AnyOtherOperationIsBusy()
+    {
+        // On AWS (unlike moto, which applies a change set at once) a run killed right after
+        // ExecuteChangeSet leaves the stack UPDATE_IN_PROGRESS with its change set.
+        var stack = TestApp.Stack();
+        var cli = new DeployCli("http://127.0.0.1:9");
+        var target = Deployer.Resolve(stack, "dev", StageValues.Load("dev", stack.Name, cli.ValuesFile));
+        var own = $"<ChangeSetId>arn:aws:cloudformation:us-east-1:123456789012:changeSet/{Deployer.ChangeSetName(target, "deploy", "UPDATE")}/0f1e2d3c</ChangeSetId>";
+        var fake = new FakeAws()
+            .On("DescribeStacks", FakeAws.Stack("UPDATE_IN_PROGRESS", own), FakeAws.Stack("UPDATE_IN_PROGRESS", own), FakeAws.Stack("UPDATE_COMPLETE", own))
+            .On("DescribeStackEvents",
+                "<StackEvents>" + FakeAws.Event("1", "orders-dev", "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS", "User Initiated") + "</StackEvents>",
+                "<StackEvents>" + FakeAws.Event("2", "OrdersEtl", "AWS::StepFunctions::StateMachine", "UPDATE_COMPLETE")
+                    + FakeAws.Event("1", "orders-dev", "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS", "User Initiated") + "</StackEvents>");
+        cli.Handler = fake;
+        var r = cli.Run(stack, "deploy");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains($"Stack orders-dev is UPDATE_IN_PROGRESS with this same change (change set {Deployer.ChangeSetName(target, "deploy", "UPDATE")}, started by an earlier run); following it.", r.Out);
+        Assert.Contains("UPDATE_COMPLETE              AWS::StepFunctions::StateMachine", r.Out);
+        Assert.Contains("Stack orders-dev is UPDATE_COMPLETE.", r.Out);
+        Assert.All(fake.Calls, c => Assert.Matches("^(Describe|Get|List)", c.Operation));
+
+        // Someone else's change (another build, another tool) in progress: busy, nothing written.
+        var other = new FakeAws()
+            .On("DescribeStacks", FakeAws.Stack("UPDATE_IN_PROGRESS", "<ChangeSetId>arn:aws:cloudformation:us-east-1:123456789012:changeSet/flowstate-deploy-00000000000000000000/1</ChangeSetId>"))
+            .On("DescribeStackEvents", "<StackEvents></StackEvents>");
+        var busy = new DeployCli("http://127.0.0.1:9") { Handler = other }.Run(stack, "deploy");
+        Assert.Equal(ExitCodes.StackState, busy.ExitCode);
+        Assert.Contains("is busy (UPDATE_IN_PROGRESS)", busy.Err);
+        Assert.All(other.Calls, c => Assert.Matches("^(Describe|Get|List)", c.Operation));
+    }
+
     [Theory]
     [InlineData("UPDATE_ROLLBACK_FAILED", ExitCodes.StackState, "continue-update-rollback --stack-name orders-dev")]
     [InlineData("ROLLBACK_COMPLETE", ExitCodes.StackState, "destroy --stage dev")]
@@ -142,5 +175,24 @@ public sealed class ScriptedTests
         var start = JsonNode.Parse(fake.Calls.Single(c => c.Operation == "StartExecution").Body)!;
         Assert.Equal("arn:aws:states:us-east-1:123456789012:stateMachine:hello", (string?)start["stateMachineArn"]);
         Assert.Matches("^flowstate-\\d{8}T\\d{6}-[0-9a-f]{8}$", (string?)start["name"]);
+    }
+
+    [Fact]
+    public void StartWait_EndsOnTheHistorysTerminalEvent_WhenDescribeExecutionLagsBehind()
+    {
+        // GetExecutionHistory and DescribeExecution are read separately; the history's end decides.
+        var fake = new FakeAws()
+            .On("DescribeStacks", FakeAws.Stack("CREATE_COMPLETE"))
+            .On("DescribeStackResources", Resources)
+            .On("StartExecution", """{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:hello:run", "startDate": 1796192823.46}""")
+            .On("GetExecutionHistory", """{"events": [{"id": 3, "type": "ExecutionFailed", "timestamp": 1796192824.0, "executionFailedEventDetails": {"error": "NoData", "cause": "The extract returned no rows"}}, {"id": 2, "type": "FailStateEntered", "stateEnteredEventDetails": {"name": "Boom"}}, {"id": 1, "type": "ExecutionStarted"}]}""")
+            .On("DescribeExecution", """{"executionArn": "x", "status": "RUNNING"}""");
+        var r = Cli(fake).Run(TestApp.Stack(), "start", "hello", "--wait");
+        Assert.Equal(ExitCodes.Failed, r.ExitCode);
+        Assert.Contains("-> Boom (Fail)", r.Out);
+        Assert.Contains("Execution FAILED.", r.Out);
+        Assert.Contains("error: NoData", r.Out);
+        Assert.Contains("cause: The extract returned no rows", r.Out);
+        Assert.Single(fake.Calls, c => c.Operation == "DescribeExecution");
     }
 }

@@ -21,7 +21,7 @@ internal static class FieldRules
     {
         CheckMachine(ctx);
         foreach (var scope in ctx.Scopes)
-            if (scope.Kind != ScopeKind.Root) CheckScopeExtras(ctx, scope);
+            if (scope.Kind != ScopeRole.Root) CheckScopeExtras(ctx, scope);
         foreach (var state in ctx.States)
         {
             ctx.CancellationToken.ThrowIfCancellationRequested();
@@ -155,9 +155,9 @@ internal static class FieldRules
 
     private static void CheckScopeExtras(ValidationContext ctx, ScopeInfo scope)
     {
-        var allowed = scope.Kind == ScopeKind.Processor ? AslFacts.ProcessorFields : AslFacts.BranchFields;
+        var allowed = scope.Kind == ScopeRole.Processor ? AslFacts.ProcessorFields : AslFacts.BranchFields;
         CheckExtras(ctx, scope.Spec.Extras, allowed, scope.DescribeCapitalized(), f => ctx.At(scope, f), fieldLocations: scope.Spec.FieldLocations);
-        if (scope.Kind == ScopeKind.Branch && scope.Spec.ProcessorConfig is not null)
+        if (scope.Kind == ScopeRole.Branch && scope.Spec.ProcessorConfig is not null)
             ctx.Report(Rules.UnknownField, ctx.At(scope, "ProcessorConfig"), scope.DescribeCapitalized(), "ProcessorConfig", " in a Parallel branch (only a Map's ItemProcessor has one)");
     }
 

@@ -81,13 +81,13 @@ internal static class GraphRules
     private static void CheckScope(ValidationContext ctx, ScopeInfo scope)
     {
         var spec = scope.Spec;
-        if (scope.States.Count == 0 && (spec.HasStates || FindExtra(spec.Extras, "States") is null) && !(scope.Kind == ScopeKind.Root && FindExtra(ctx.Machine.Extras, "States") is not null))
+        if (scope.States.Count == 0 && (spec.HasStates || FindExtra(spec.Extras, "States") is null) && !(scope.Kind == ScopeRole.Root && FindExtra(ctx.Machine.Extras, "States") is not null))
         {
             ctx.Report(Rules.EmptyStates, ctx.At(scope, "States"), scope.DescribeCapitalized());
         }
         if (spec.StartAt is null)
         {
-            if (FindExtra(spec.Extras, "StartAt") is null && !(scope.Kind == ScopeKind.Root && FindExtra(ctx.Machine.Extras, "StartAt") is not null))
+            if (FindExtra(spec.Extras, "StartAt") is null && !(scope.Kind == ScopeRole.Root && FindExtra(ctx.Machine.Extras, "StartAt") is not null))
                 ctx.Report(Rules.MissingStartAt, ctx.At(scope, "StartAt"), scope.DescribeCapitalized());
         }
         else if (!scope.ByName.ContainsKey(spec.StartAt))
@@ -395,7 +395,7 @@ internal static class GraphRules
                 else if (s.Next is null && s.End != true && !nextMistyped)
                 {
                     var endFalse = s.End == false ? " (End is false)" : "";
-                    var scope = state.Scope.Kind == ScopeKind.Root ? "the execution" : state.Scope.Describe();
+                    var scope = state.Scope.Kind == ScopeRole.Root ? "the execution" : state.Scope.Describe();
                     ctx.Report(Rules.MissingNextOrEnd, First(Find(s.FieldLocations, "End"), Find(s.FieldLocations, "Type"), s.Location), s.Name, s.Type!, endFalse, scope);
                 }
                 break;

@@ -103,16 +103,8 @@ internal static class NameAndLimitRules
             // limit and need no serialization.
             var estimate = DefinitionSize.LowerBound(ctx.Machine, ctx.CancellationToken);
             if (estimate <= MaxDefinitionBytes / 2) return;
-            size = estimate;
-            try
-            {
-                // The generator emits exactly this text and a deploy sends it.
-                size = Encoding.UTF8.GetByteCount(AslWriter.Write(ctx.Machine));
-            }
-            catch (NotImplementedException)
-            {
-                // No writer yet: the lower bound is all we know, and it never over-reports.
-            }
+            // The generator emits exactly this text and a deploy sends it.
+            size = Encoding.UTF8.GetByteCount(AslWriter.Write(ctx.Machine));
         }
         if (size > MaxDefinitionBytes)
             ctx.Report(Rules.DefinitionTooLarge, ctx.Machine.Location, size.ToString("N0", CultureInfo.InvariantCulture));

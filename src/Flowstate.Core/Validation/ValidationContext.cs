@@ -68,11 +68,12 @@ public static class JsonLocations
     }
 }
 
-internal enum ScopeKind { Root, Branch, Processor }
+/// <summary>What a scope is to validation: the top level, a Parallel branch or a Map item processor.</summary>
+internal enum ScopeRole { Root, Branch, Processor }
 
 internal sealed class ScopeInfo
 {
-    public ScopeInfo(ScopeSpec spec, ScopeKind kind, StateInfo? owner, int branchIndex, int depth)
+    public ScopeInfo(ScopeSpec spec, ScopeRole kind, StateInfo? owner, int branchIndex, int depth)
     {
         Spec = spec;
         Kind = kind;
@@ -82,7 +83,7 @@ internal sealed class ScopeInfo
     }
 
     public ScopeSpec Spec { get; }
-    public ScopeKind Kind { get; }
+    public ScopeRole Kind { get; }
     public StateInfo? Owner { get; }
     public int BranchIndex { get; }
 
@@ -96,8 +97,8 @@ internal sealed class ScopeInfo
 
     public string Describe() => Kind switch
     {
-        ScopeKind.Root => "the top level",
-        ScopeKind.Branch => $"branch {BranchIndex + 1} of Parallel state '{Owner!.Name}'",
+        ScopeRole.Root => "the top level",
+        ScopeRole.Branch => $"branch {BranchIndex + 1} of Parallel state '{Owner!.Name}'",
         _ => Owner!.Spec.ProcessorIsIterator ? $"the Iterator of Map state '{Owner!.Name}'" : $"the item processor of Map state '{Owner!.Name}'",
     };
 
@@ -182,7 +183,7 @@ internal sealed class ValidationContext
     {
         // Iterative pre-order walk: state, then the states of its branches/processor. A stack keeps
         // hostile nesting from overflowing.
-        var root = new ScopeInfo(Machine.Root, ScopeKind.Root, null, 0, 0);
+        var root = new ScopeInfo(Machine.Root, ScopeRole.Root, null, 0, 0);
         var pending = new Stack<ScopeInfo>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -202,9 +203,9 @@ internal sealed class ValidationContext
                 list.Add(state);
                 if (spec.Branches is { } branches)
                     for (var i = 0; i < branches.Count; i++)
-                        children.Add(new ScopeInfo(branches[i], ScopeKind.Branch, state, i, scope.Depth + 1));
+                        children.Add(new ScopeInfo(branches[i], ScopeRole.Branch, state, i, scope.Depth + 1));
                 if (spec.Processor is { } processor)
-                    children.Add(new ScopeInfo(processor, ScopeKind.Processor, state, 0, scope.Depth + 1));
+                    children.Add(new ScopeInfo(processor, ScopeRole.Processor, state, 0, scope.Depth + 1));
             }
             for (var i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
         }
@@ -294,8 +295,8 @@ internal sealed class ValidationContext
     /// <summary>Location of a scope's field: the scope's own, else (for nested scopes) the owner state.</summary>
     public SourceRef At(ScopeInfo scope, string field)
     {
-        if (scope.Kind == ScopeKind.Root) return First(At(scope.Spec, field), AtMachine(field));
-        return First(At(scope.Spec, field), At(scope.Owner!.Spec, scope.Kind == ScopeKind.Branch ? "Branches" : scope.Owner.Spec.ProcessorIsIterator ? "Iterator" : "ItemProcessor"));
+        if (scope.Kind == ScopeRole.Root) return First(At(scope.Spec, field), AtMachine(field));
+        return First(At(scope.Spec, field), At(scope.Owner!.Spec, scope.Kind == ScopeRole.Branch ? "Branches" : scope.Owner.Spec.ProcessorIsIterator ? "Iterator" : "ItemProcessor"));
     }
 
     public static SourceRef AtRetry(StateSpec state, int index, string? field)

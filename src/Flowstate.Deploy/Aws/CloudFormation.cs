@@ -52,7 +52,7 @@ public sealed record ListChangeSetsResponse(IReadOnlyList<ChangeSetSummary> Summ
 
 public sealed record DescribeStacksRequest(string? StackName = null, string? NextToken = null);
 public sealed record Stack(string StackId, string StackName, string StackStatus, string? StackStatusReason, IReadOnlyList<Parameter> Parameters,
-    IReadOnlyList<Output> Outputs, IReadOnlyList<Tag> Tags, DateTimeOffset? CreationTime, DateTimeOffset? LastUpdatedTime);
+    IReadOnlyList<Output> Outputs, IReadOnlyList<Tag> Tags, DateTimeOffset? CreationTime, DateTimeOffset? LastUpdatedTime, string? ChangeSetId = null);
 public sealed record DescribeStacksResponse(IReadOnlyList<Stack> Stacks, string? NextToken);
 
 public sealed record DescribeStackEventsRequest(string StackName, string? NextToken = null);
@@ -146,7 +146,7 @@ public sealed class CloudFormationClient : ICloudFormation
             s.Members("Parameters").Select(p => new Parameter(p.Value("ParameterKey") ?? "", p.Value("ParameterValue"))).ToArray(),
             s.Members("Outputs").Select(o => new Output(o.Value("OutputKey") ?? "", o.Value("OutputValue"), o.Value("Description"), o.Value("ExportName"))).ToArray(),
             s.Members("Tags").Select(t => new Tag(t.Value("Key") ?? "", t.Value("Value") ?? "")).ToArray(),
-            s.Time("CreationTime"), s.Time("LastUpdatedTime"))).ToArray();
+            s.Time("CreationTime"), s.Time("LastUpdatedTime"), s.Value("ChangeSetId"))).ToArray();
         return new DescribeStacksResponse(stacks, x.Value("NextToken"));
     }
 

@@ -11,7 +11,7 @@ namespace Flowstate.Generator.Parsing;
 // known before any transition is resolved, so typeof(X) can point forwards and across scopes.
 internal sealed partial class MachineParser
 {
-    private enum ScopeKind
+    private enum DeclaredScope
     {
         Machine,
         Branch,
@@ -89,18 +89,18 @@ internal sealed partial class MachineParser
 
     private sealed class ScopeNode
     {
-        public ScopeNode(ClassInfo info, ScopeKind kind)
+        public ScopeNode(ClassInfo info, DeclaredScope kind)
         {
             Info = info;
             Kind = kind;
         }
 
         public ClassInfo Info { get; }
-        public ScopeKind Kind { get; }
+        public DeclaredScope Kind { get; }
         public List<Entry> Entries { get; } = new();
     }
 
-    private ScopeNode DiscoverScope(ClassInfo scopeClass, ScopeKind kind)
+    private ScopeNode DiscoverScope(ClassInfo scopeClass, DeclaredScope kind)
     {
         var scope = new ScopeNode(scopeClass, kind);
         foreach (var nested in scopeClass.Symbol.GetTypeMembers())
@@ -158,7 +158,7 @@ internal sealed partial class MachineParser
                     {
                         if (branchInfo.IsState) ReportMultipleDeclarations(branchInfo, null);
                         ReportStray(branchInfo, $"[Branch] class '{nested.Name}'", AttributeRole.Branch, AttributeRole.StartAt, AttributeRole.AslField, AttributeRole.RawState, AttributeRole.State);
-                        node.Branches.Add(DiscoverScope(branchInfo, ScopeKind.Branch));
+                        node.Branches.Add(DiscoverScope(branchInfo, DeclaredScope.Branch));
                     }
                     else if (branchInfo.IsState)
                     {
@@ -176,7 +176,7 @@ internal sealed partial class MachineParser
                 break;
             case StateKind.Map:
                 ReportStray(info, $"Map state '{name}'", AttributeRole.State, AttributeRole.Retry, AttributeRole.Catch, AttributeRole.When, AttributeRole.AslField, AttributeRole.StartAt, AttributeRole.RawState, AttributeRole.Branch);
-                node.Processor = DiscoverScope(info, ScopeKind.Processor);
+                node.Processor = DiscoverScope(info, DeclaredScope.Processor);
                 break;
             default:
                 ReportStray(info, $"{kind} state '{name}'", AttributeRole.State, AttributeRole.Retry, AttributeRole.Catch, AttributeRole.When, AttributeRole.AslField, AttributeRole.RawState, AttributeRole.Branch);

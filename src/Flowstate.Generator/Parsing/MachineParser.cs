@@ -53,7 +53,7 @@ internal sealed partial class MachineParser
         var info = new ClassInfo(_machine);
         ReportStray(info, $"the state machine class '{_machine.Name}'", AttributeRole.StartAt, AttributeRole.AslField, AttributeRole.RawState);
 
-        var root = DiscoverScope(info, ScopeKind.Machine);
+        var root = DiscoverScope(info, DeclaredScope.Machine);
 
         var comment = String(args, "Comment", locations, "Comment");
         var timeout = IntNumber(args, "TimeoutSeconds", locations, "TimeoutSeconds");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.IO;
 
@@ -31,7 +32,10 @@ public static class FlowstateCommandLine
         // No response files: `run --input @file` reads the execution input from a file, as the AWS CLI's
         // file:// does; System.CommandLine would otherwise expand "@file" into tokens first.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Errors.Count > 0)
+        // `x start --help` shows start's help even though start's required argument is missing: an
+        // option's own action (help) takes over, as System.CommandLine intends; errors are reported
+        // only when the parser settled on its error action or the command's own action.
+        if (parse.Errors.Count > 0 && (parse.Action is null or ParseErrorAction || ReferenceEquals(parse.Action, parse.CommandResult.Command.Action)))
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"error: {TerminalText.Escape(error.Message)}");
             stderr.WriteLine($"Run '{root.Name} {CommandPath(parse)}--help' for usage.");

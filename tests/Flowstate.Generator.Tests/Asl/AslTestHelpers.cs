@@ -3,7 +3,8 @@ using Flowstate.Core.Json;
 using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Support;
 
-using JsonEquivalence = Flowstate.Generator.Tests.Support.JsonEquivalence;
+using JsonEquivalence = Flowstate.Tests.Shared.JsonEquivalence;
+using Flowstate.Tests.Shared;
 
 namespace Flowstate.Generator.Tests.Asl;
 

@@ -4,6 +4,7 @@ using Flowstate.Core.Asl;
 using Flowstate.Core.Conditions;
 using Flowstate.Core.Model;
 using Flowstate.Generator.Tests.Asl;
+using Flowstate.Tests.Shared;
 
 namespace Flowstate.Generator.Tests.Conditions;
 
@@ -81,40 +82,6 @@ public class ConditionCorpusTests
                   .Append(ok ? text.Replace("\n", "\\n") : "NOT PRINTABLE: " + whyNot).Append('\n');
             }
         }
-        Baseline.AssertMatches("Conditions", "Corpus.txt", sb.ToString());
-    }
-}
-
-/// <summary>
-/// Golden files under tests/Flowstate.Generator.Tests/Baselines/&lt;Area&gt;/, compared byte for byte.
-/// With FLOWSTATE_ACCEPT=1 a differing baseline is rewritten and the test still fails once, so
-/// that a re-accepted baseline is always a reviewed diff and never a silent pass.
-/// </summary>
-internal static class Baseline
-{
-    public static void AssertMatches(string area, string name, string actual, [CallerFilePath] string callerPath = "")
-    {
-        var projectDirectory = Path.GetDirectoryName(Path.GetDirectoryName(callerPath))!;
-        var path = Path.Combine(projectDirectory, "Baselines", area, name);
-        var expected = File.Exists(path) ? File.ReadAllText(path) : null;
-        if (expected == actual) return;
-        if (Environment.GetEnvironmentVariable("FLOWSTATE_ACCEPT") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-            Assert.Fail($"Baseline {path} was rewritten; review the diff and run again.");
-        }
-        Assert.Fail(expected is null
-            ? $"Baseline {path} does not exist; run with FLOWSTATE_ACCEPT=1 to create it."
-            : $"Output differs from baseline {path}; run with FLOWSTATE_ACCEPT=1 to accept it.\nFirst difference at {FirstDifference(expected, actual)}.");
-    }
-
-    private static string FirstDifference(string expected, string actual)
-    {
-        var i = 0;
-        while (i < expected.Length && i < actual.Length && expected[i] == actual[i]) i++;
-        var line = expected.Take(i).Count(c => c == '\n') + 1;
-        string Around(string s) => s.Substring(Math.Max(0, i - 40), Math.Min(s.Length, i + 40) - Math.Max(0, i - 40));
-        return $"line {line}:\n  expected: {Around(expected)}\n  actual:   {Around(actual)}";
+        Baseline.VerifyFile(Path.Combine(Baseline.ProjectDirectory(), "Baselines", "Conditions"), "Baselines/Conditions", "Corpus.txt", sb.ToString());
     }
 }

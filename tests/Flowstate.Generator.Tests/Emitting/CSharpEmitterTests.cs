@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Flowstate.Generator.Tests.Emitting;
 
-public class CSharpEmitterTests
+public class CSharpWriterTests
 {
     private static TypeIdentity Type(string? ns, string name, params ContainingTypeInfo[] containing)
         => new(ns, containing.ToEquatableArray(), name, "global::" + (ns is null ? "" : ns + ".") + string.Concat(containing.Select(c => c.Name + ".")) + name, true);
@@ -17,20 +17,20 @@ public class CSharpEmitterTests
     [InlineData("A.B", "Flow<T>", "A.B.Flow`1.g.cs")]
     [InlineData("A", "Flow<T, U>", "A.Flow`2.g.cs")]
     public void HintName_NamespaceAndType_DottedPath(string? ns, string name, string expected)
-        => Assert.Equal(expected, CSharpEmitter.HintName(Type(ns, name)));
+        => Assert.Equal(expected, CSharpWriter.HintName(Type(ns, name)));
 
     [Fact]
     public void HintName_ContainingTypes_Included()
-        => Assert.Equal("N.Outer`1.Inner.M.g.cs", CSharpEmitter.HintName(Type("N", "M", new ContainingTypeInfo("class", "Outer<T>", true), new ContainingTypeInfo("struct", "Inner", true))));
+        => Assert.Equal("N.Outer`1.Inner.M.g.cs", CSharpWriter.HintName(Type("N", "M", new ContainingTypeInfo("class", "Outer<T>", true), new ContainingTypeInfo("struct", "Inner", true))));
 
     [Fact]
     public void Verbatim_QuotesDoubledNewLinesKept()
-        => Assert.Equal("@\"a \"\"b\"\"\nc\\d\"", CSharpEmitter.Verbatim("a \"b\"\nc\\d"));
+        => Assert.Equal("@\"a \"\"b\"\"\nc\\d\"", CSharpWriter.Verbatim("a \"b\"\nc\\d"));
 
     [Fact]
     public void SortManifest_OrdinalByNameThenType()
     {
-        var sorted = CSharpEmitter.SortManifest(new[]
+        var sorted = CSharpWriter.SortManifest(new[]
         {
             new ManifestEntry("beta", "global::Z"),
             new ManifestEntry("Alpha", "global::Y"),
@@ -53,7 +53,7 @@ public class CSharpEmitterTests
         const string asl = "{\n  \"a\": \"\\\"q\\\" \u2028 \u00e9\"\n}\n";
         const string mermaid = "flowchart TD\n    x[\"#quot;\"]\n";
         const string dot = "digraph \"m\" {\n    \"x\" [label=\"\\\"\"];\n}\n";
-        var source = CSharpEmitter.EmitMachine(spec, asl, mermaid, dot);
+        var source = CSharpWriter.EmitMachine(spec, asl, mermaid, dot);
 
         var compilation = CompilationFactory.Create("namespace Demo { public partial class M { } }", source);
         Assert.Empty(CompilationFactory.Errors(compilation));

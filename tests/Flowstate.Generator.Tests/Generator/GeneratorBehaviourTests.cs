@@ -26,8 +26,8 @@ public class GeneratorBehaviourTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(new[] { FlowstateGenerator.StackTemplates.HintName, CSharpEmitter.ManifestHintName }, run.Sources.Select(s => s.HintName));
-        Assert.DoesNotContain("NotPartial", run.Source(CSharpEmitter.ManifestHintName));
+        Assert.Equal(new[] { FlowstateGenerator.StackTemplates.HintName, CSharpWriter.ManifestHintName }, run.Sources.Select(s => s.HintName));
+        Assert.DoesNotContain("NotPartial", run.Source(CSharpWriter.ManifestHintName));
         Assert.DoesNotContain("NotPartial", run.Source(FlowstateGenerator.StackTemplates.HintName));
         Assert.Empty(CompilationFactory.Errors(run.Output));
     }
@@ -37,7 +37,7 @@ public class GeneratorBehaviourTests
     {
         var run = CompilationGeneratorRunner.Execute("namespace Demo; public class Nothing { }");
         // The stacks part of the manifest is always there (empty), so that the entry point can always refer to it.
-        Assert.Equal(new[] { FlowstateGenerator.StackTemplates.HintName, CSharpEmitter.ManifestHintName }, run.Sources.Select(s => s.HintName));
+        Assert.Equal(new[] { FlowstateGenerator.StackTemplates.HintName, CSharpWriter.ManifestHintName }, run.Sources.Select(s => s.HintName));
         Assert.DoesNotContain("new global::Flowstate.StackDefinition(", run.Source(FlowstateGenerator.StackTemplates.HintName));
         Assert.Empty(CompilationFactory.Errors(run.Output));
     }
@@ -52,7 +52,7 @@ public class GeneratorBehaviourTests
             """);
 
         Assert.Contains(run.Sources, s => s.HintName == "Demo.Flow`1.g.cs");
-        Assert.DoesNotContain("Demo.Flow", run.Source(CSharpEmitter.ManifestHintName));
+        Assert.DoesNotContain("Demo.Flow", run.Source(CSharpWriter.ManifestHintName));
         Assert.Empty(CompilationFactory.Errors(run.Output));
     }
 
@@ -70,8 +70,8 @@ public class GeneratorBehaviourTests
             """);
 
         Assert.Contains(run.Sources, s => s.HintName == "Demo.Outer.Hidden.g.cs");
-        Assert.DoesNotContain("Hidden", run.Source(CSharpEmitter.ManifestHintName));
-        Assert.Contains("global::Demo.Visible.Definition", run.Source(CSharpEmitter.ManifestHintName));
+        Assert.DoesNotContain("Hidden", run.Source(CSharpWriter.ManifestHintName));
+        Assert.Contains("global::Demo.Visible.Definition", run.Source(CSharpWriter.ManifestHintName));
         Assert.Empty(CompilationFactory.Errors(run.Output));
     }
 
@@ -96,7 +96,7 @@ public class GeneratorBehaviourTests
         var compilation = CompilationFactory.Create(OutputKind.ConsoleApplication, Simple, "[assembly: Flowstate.FlowstateEntryPoint]");
         var run = CompilationGeneratorRunner.Execute(compilation);
 
-        Assert.Contains(run.Sources, s => s.HintName == CSharpEmitter.EntryPointHintName);
+        Assert.Contains(run.Sources, s => s.HintName == CSharpWriter.EntryPointHintName);
         Assert.Empty(CompilationFactory.Errors(run.Output));
         var assembly = CompilationGeneratorRunner.Load(run.Output);
         Assert.Equal("Flowstate.Generated.FlowstateProgram", assembly.EntryPoint!.DeclaringType!.FullName);
@@ -112,7 +112,7 @@ public class GeneratorBehaviourTests
     public void WithoutEntryPointAttribute_NoMain()
     {
         var run = CompilationGeneratorRunner.Execute(Simple);
-        Assert.DoesNotContain(run.Sources, s => s.HintName == CSharpEmitter.EntryPointHintName);
+        Assert.DoesNotContain(run.Sources, s => s.HintName == CSharpWriter.EntryPointHintName);
     }
 
     [Fact]
@@ -151,8 +151,8 @@ public class GeneratorBehaviourTests
     {
         const string a = "using Flowstate; namespace X; [StateMachine(\"b-machine\")] public partial class A { [Succeed] public class D; }";
         const string b = "using Flowstate; namespace X; [StateMachine(\"a-machine\")] public partial class B { [Succeed] public class D; }";
-        var forward = CompilationGeneratorRunner.Execute(a, b).Source(CSharpEmitter.ManifestHintName);
-        var backward = CompilationGeneratorRunner.Execute(b, a).Source(CSharpEmitter.ManifestHintName);
+        var forward = CompilationGeneratorRunner.Execute(a, b).Source(CSharpWriter.ManifestHintName);
+        var backward = CompilationGeneratorRunner.Execute(b, a).Source(CSharpWriter.ManifestHintName);
         Assert.Equal(forward, backward);
         Assert.True(forward.IndexOf("global::X.B.Definition", StringComparison.Ordinal) < forward.IndexOf("global::X.A.Definition", StringComparison.Ordinal));
     }

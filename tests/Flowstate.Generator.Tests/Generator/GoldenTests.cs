@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Flowstate.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
+using Flowstate.Tests.Shared;
 
 namespace Flowstate.Generator.Tests.Generator;
 
@@ -43,7 +44,7 @@ public class GoldenTests
             using (JsonDocument.Parse(stack.TemplateJson)) { }
             files.Add((stack.Name + ".template.json", stack.TemplateJson));
         }
-        Baseline.Verify(scenario, files);
+        Baseline.Verify(Path.Combine(Baseline.ProjectDirectory(), "Baselines", scenario), "Baselines/" + scenario, files, completeSet: true);
     }
 
     [Theory]

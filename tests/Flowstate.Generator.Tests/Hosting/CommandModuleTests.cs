@@ -85,7 +85,7 @@ public sealed class CommandModuleTests
     public void GeneratedMain_RegistersTheUsableModulesOfReferencedAssemblies_SortedOnce()
     {
         var run = CompilationGeneratorRunner.Execute(ProgramReferencing(CompileLibrary(Library, "Ext")));
-        var main = run.Source(CSharpEmitter.EntryPointHintName);
+        var main = run.Source(CSharpWriter.EntryPointHintName);
 
         Assert.Contains(
             "        public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks, new global::Flowstate.Hosting.IFlowstateCommandModule[]\n" +
@@ -105,7 +105,7 @@ public sealed class CommandModuleTests
     {
         var run = CompilationGeneratorRunner.Execute(ProgramReferencing());
         Assert.Contains("public static int Main(string[] args) => global::Flowstate.Hosting.FlowstateConsole.Run(args, FlowstateManifest.StateMachines, FlowstateManifest.Stacks);",
-            run.Source(CSharpEmitter.EntryPointHintName), StringComparison.Ordinal);
+            run.Source(CSharpWriter.EntryPointHintName), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CommandModuleTests
             namespace Other { public sealed class M : Flowstate.Hosting.IFlowstateCommandModule { } }
             """, "Other");
         var run = CompilationGeneratorRunner.Execute(ProgramReferencing(lookAlike));
-        Assert.DoesNotContain("Other.M", run.Source(CSharpEmitter.EntryPointHintName), StringComparison.Ordinal);
+        Assert.DoesNotContain("Other.M", run.Source(CSharpWriter.EntryPointHintName), StringComparison.Ordinal);
     }
 
     // ---- FlowstateConsole with modules ----------------------------------------------------------

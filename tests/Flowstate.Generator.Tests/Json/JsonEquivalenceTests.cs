@@ -4,7 +4,8 @@ using FsCheck.Xunit;
 using Flowstate.Core.Json;
 using Flowstate.Generator.Tests.Support;
 
-using JsonEquivalence = Flowstate.Generator.Tests.Support.JsonEquivalence;
+using JsonEquivalence = Flowstate.Tests.Shared.JsonEquivalence;
+using Flowstate.Tests.Shared;
 
 namespace Flowstate.Generator.Tests.Json;
 

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text;
 using Flowstate.Core.Json;
 
-namespace Flowstate.Generator.Tests.Support;
+namespace Flowstate.Tests.Shared;
 
 /// <summary>
 /// Semantic comparison of two JSON values, for tests: what a JSON consumer such as Step Functions
@@ -18,7 +18,7 @@ namespace Flowstate.Generator.Tests.Support;
 /// The difference names the first place that differs as a JSON pointer (RFC 6901), e.g.
 /// <c>/States/Load/Retry/0/BackoffRate: 2 vs "2"</c>.
 /// </summary>
-public static class JsonEquivalence
+internal static class JsonEquivalence
 {
     public static bool Equivalent(JsonValue a, JsonValue b, out string difference)
     {

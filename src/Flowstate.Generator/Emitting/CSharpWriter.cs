@@ -15,7 +15,7 @@ internal sealed record ManifestEntry(string MachineName, string FullyQualifiedTy
 /// state machines, and the optional entry point. The output compiles at C# 7.3 (no target-typed
 /// new, no nullable annotations, no file-scoped namespaces) so that any project can consume it.
 /// </summary>
-internal static class CSharpEmitter
+internal static class CSharpWriter
 {
     public const string ManifestHintName = "FlowstateManifest.g.cs";
     public const string EntryPointHintName = "FlowstateEntryPoint.g.cs";
