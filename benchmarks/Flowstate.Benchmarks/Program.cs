@@ -7,6 +7,8 @@ using Flowstate.Benchmarks;
 //   report [--sets 1x25,200x25] [--runs N] [--json FILE] [--no-cli] [--no-emit]
 //                                     a quick Stopwatch report of the same scenarios (side-by-side.sh uses it)
 //   smoke                             every scenario once on small sets, checked; no measurement (.ci/run)
+//   runner [--seconds S]              the local runner vs aws-local-stepfunctions, side by side in one run:
+//                                     node's executions/s (run-cases.mjs --bench S), then BenchmarkDotNet's, and the ratio
 //   loop generator|analyzers|ide-inside|ide-outside|emit SET N
 //                                     one scenario N times, for a profiler (dotnet-trace collect -- ...)
 //   choice N [N...]                   one Choice with N [When] rules: parse/validate/analyzer times (issue 11 item 6)
@@ -25,6 +27,8 @@ switch (command)
         return Report.Run(rest);
     case "smoke":
         return Smoke.Run();
+    case "runner":
+        return RunnerScenarios.Compare(rest);
     case "loop" when rest.Length == 3:
         return Loop.Run(rest[0], rest[1], int.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture));
     case "diagnostics" when rest.Length == 1:
@@ -40,6 +44,6 @@ switch (command)
     case "write-plain" when rest.Length == 2:
         return PlainProject.Write(rest[0], rest[1]);
     default:
-        Console.Error.WriteLine("usage: Flowstate.Benchmarks bdn [BenchmarkDotNet args] | report [--sets A,B] [--runs N] [--json FILE] [--no-cli] [--no-emit] | smoke | write-plain SRC DST");
+        Console.Error.WriteLine("usage: Flowstate.Benchmarks bdn [BenchmarkDotNet args] | report [--sets A,B] [--runs N] [--json FILE] [--no-cli] [--no-emit] | smoke | runner [--seconds S] | write-plain SRC DST");
         return 2;
 }

@@ -40,6 +40,18 @@ public static class Smoke
         Expect(import == 0, $"flowstate import exited with {import}");
         Console.WriteLine($"smoke cli: validate ({validate}) and import ({import}) over {Workload.CorpusFiles.Count} corpus files ran");
 
+        // The local runner's benchmark: both executions once, checked (RunChecked throws unless SUCCEEDED),
+        // and the node side once (it must succeed on the same machine and mocks).
+        var runner = new RunnerBenchmarks();
+        runner.Setup();
+        var synthetic = runner.Synthetic25States();
+        Expect(synthetic.StatesEntered.Count >= 25, $"the 25-state machine entered only {synthetic.StatesEntered.Count} states");
+        var map = runner.Map10000Items();
+        Expect(map.OutputNode!["count"]!.GetValue<int>() == RunnerScenarios.MapItems, $"the Map returned {map.OutputJson}");
+        var node = RunnerScenarios.RunNode(RunnerScenarios.SyntheticDefinition(), RunnerScenarios.SyntheticInput, null)[0]!;
+        Expect((string?)node["status"] == "SUCCEEDED", $"aws-local-stepfunctions on the 25-state machine: {node.ToJsonString()}");
+        Console.WriteLine($"smoke runner: 25-state machine ({synthetic.StatesEntered.Count} states entered, node agrees: SUCCEEDED) and a 10,000-item Map ran");
+
         var plain = Report.PlainCompilation(Workload.Get(1, 25));
         Report.EmitOrThrow(plain);
         Console.WriteLine("smoke: every scenario ran and was checked");
