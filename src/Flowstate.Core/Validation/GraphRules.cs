@@ -80,6 +80,26 @@ internal static class GraphRules
 
     private static void CheckScope(ValidationContext ctx, ScopeInfo scope)
     {
+        CheckStartAtAndStates(ctx, scope);
+        if (scope.States.Count == 0) return;
+        var graph = BuildGraph(ctx, scope);
+
+        // The rest needs a known StartAt; without it every state would look unreachable.
+        if (scope.Spec.StartAt is null || !scope.ByName.TryGetValue(scope.Spec.StartAt, out var start)) return;
+        // A duplicate name makes the graph ambiguous; the duplicate itself is reported.
+        if (scope.States.Any(s => !ReferenceEquals(scope.ByName[s.Name], s))) return;
+
+        var startIndex = graph.Index[start];
+        var reachable = ReportUnreachable(ctx, scope, graph, start, startIndex);
+        if (ReportNoWayToEnd(ctx, scope, graph, reachable, startIndex) is not { } trapped) return;
+        ReportLoopsWithoutWait(ctx, scope, graph, reachable, trapped);
+    }
+
+    /// <summary>The transitions of one scope by state index; <c>BrokenTransition</c> marks states with a transition to no state.</summary>
+    private sealed record ScopeGraph(Dictionary<StateInfo, int> Index, List<int>[] Successors, List<int>[] Predecessors, bool[] BrokenTransition);
+
+    private static void CheckStartAtAndStates(ValidationContext ctx, ScopeInfo scope)
+    {
         var spec = scope.Spec;
         if (scope.States.Count == 0 && (spec.HasStates || FindExtra(spec.Extras, "States") is null) && !(scope.Kind == ScopeRole.Root && FindExtra(ctx.Machine.Extras, "States") is not null))
         {
@@ -94,9 +114,12 @@ internal static class GraphRules
         {
             ReportBadTarget(ctx, scope, null, spec.StartAt, "StartAt of " + scope.Describe() + " names", ctx.At(scope, "StartAt"));
         }
+    }
 
+    /// <summary>The scope's transitions (Next, Default, Choice rules, Catch); a transition to no state is reported here.</summary>
+    private static ScopeGraph BuildGraph(ValidationContext ctx, ScopeInfo scope)
+    {
         var n = scope.States.Count;
-        if (n == 0) return;
         var index = new Dictionary<StateInfo, int>(n);
         for (var i = 0; i < n; i++) index[scope.States[i]] = i;
 
@@ -123,13 +146,13 @@ internal static class GraphRules
                 }
             }
         }
+        return new ScopeGraph(index, successors, predecessors, brokenTransition);
+    }
 
-        // The rest needs a known StartAt; without it every state would look unreachable.
-        if (spec.StartAt is null || !scope.ByName.TryGetValue(spec.StartAt, out var start)) return;
-        // A duplicate name makes the graph ambiguous; the duplicate itself is reported.
-        if (scope.States.Any(s => !ReferenceEquals(scope.ByName[s.Name], s))) return;
-
-        var startIndex = index[start];
+    /// <summary>Reports the states StartAt cannot reach (alone, or in a cycle of their own); returns which are reachable.</summary>
+    private static bool[] ReportUnreachable(ValidationContext ctx, ScopeInfo scope, ScopeGraph graph, StateInfo start, int startIndex)
+    {
+        var n = scope.States.Count;
         var reachable = new bool[n];
         var queue = new Queue<int>();
         reachable[startIndex] = true;
@@ -137,7 +160,7 @@ internal static class GraphRules
         while (queue.Count > 0)
         {
             var i = queue.Dequeue();
-            foreach (var j in successors[i])
+            foreach (var j in graph.Successors[i])
                 if (!reachable[j]) { reachable[j] = true; queue.Enqueue(j); }
         }
 
@@ -146,16 +169,25 @@ internal static class GraphRules
             if (reachable[i]) continue;
             var state = scope.States[i];
             if (state.Spec.Raw is not null) continue; // not a state at all: FLOW4002 says so
-            var from = predecessors[i].Where(p => p != i).Distinct().Select(p => scope.States[p].Name).ToList();
+            var from = graph.Predecessors[i].Where(p => p != i).Distinct().Select(p => scope.States[p].Name).ToList();
             if (from.Count == 0)
                 ctx.Report(Rules.UnreachableState, state.Spec.Location, state.Name, scope.Describe());
             else
                 ctx.Report(Rules.UnreachableCycle, state.Spec.Location, state.Name, scope.Describe(), start.Name,
                     (from.Count == 1 ? "state " : "states ") + Quote(from));
         }
+        return reachable;
+    }
 
-        // Terminal analysis. States whose fate is unknown (invalid type, broken or missing transition)
-        // count as terminal so that one mistake does not cascade into loop warnings.
+    /// <summary>
+    /// Terminal analysis: a scope without any terminal state, and the reachable states from which no path
+    /// leads to an end. Returns the trapped states, or null when the scope has no terminal state at all
+    /// (reported; nothing more to say about its loops). States whose fate is unknown (invalid type, broken
+    /// or missing transition) count as terminal so that one mistake does not cascade into loop warnings.
+    /// </summary>
+    private static bool[]? ReportNoWayToEnd(ValidationContext ctx, ScopeInfo scope, ScopeGraph graph, bool[] reachable, int startIndex)
+    {
+        var n = scope.States.Count;
         var hasTerminal = false;
         var hasUnknown = false;
         var canEnd = new bool[n];
@@ -165,7 +197,7 @@ internal static class GraphRules
             var s = scope.States[i].Spec;
             var terminal = s.End == true || s.Type is StateTypes.Succeed or StateTypes.Fail;
             hasTerminal |= terminal;
-            var unknown = !IsKnownType(s) || brokenTransition[i]
+            var unknown = !IsKnownType(s) || graph.BrokenTransition[i]
                 || (s.Type is not (StateTypes.Choice or StateTypes.Succeed or StateTypes.Fail) && s.Next is null && s.End != true);
             hasUnknown |= !IsKnownType(s);
             if (terminal || unknown) { canEnd[i] = true; endQueue.Enqueue(i); }
@@ -173,12 +205,12 @@ internal static class GraphRules
         if (!hasTerminal && !hasUnknown)
         {
             ctx.Report(Rules.NoTerminalState, ctx.At(scope, "States"), scope.DescribeCapitalized());
-            return;
+            return null;
         }
         while (endQueue.Count > 0)
         {
             var i = endQueue.Dequeue();
-            foreach (var p in predecessors[i])
+            foreach (var p in graph.Predecessors[i])
                 if (!canEnd[p]) { canEnd[p] = true; endQueue.Enqueue(p); }
         }
         var trapped = new bool[n];
@@ -186,18 +218,23 @@ internal static class GraphRules
         for (var i = 0; i < n; i++)
         {
             if (!trapped[i]) continue;
-            var isEntry = i == startIndex || predecessors[i].Any(p => reachable[p] && !trapped[p]);
+            var isEntry = i == startIndex || graph.Predecessors[i].Any(p => reachable[p] && !trapped[p]);
             if (!isEntry) continue;
-            var loop = ReachableFrom(i, successors, n).Select(k => scope.States[k].Name).ToList();
+            var loop = ReachableFrom(i, graph.Successors, n).Select(k => scope.States[k].Name).ToList();
             var what = loop.Count == 1 ? "it" : "the states " + Quote(loop);
             ctx.Report(Rules.NoPathToEnd, scope.States[i].Spec.Location, scope.States[i].Name, scope.Describe(), what);
         }
+        return trapped;
+    }
 
-        // Loops without a Wait state (trapped loops are already reported above).
-        foreach (var component in StronglyConnected(successors, reachable, n))
+    /// <summary>Loops without a Wait state or anything else that paces them (trapped loops are already reported).</summary>
+    private static void ReportLoopsWithoutWait(ValidationContext ctx, ScopeInfo scope, ScopeGraph graph, bool[] reachable, bool[] trapped)
+    {
+        var n = scope.States.Count;
+        foreach (var component in StronglyConnected(graph.Successors, reachable, n))
         {
             ctx.CancellationToken.ThrowIfCancellationRequested();
-            if (component.Count == 1 && !successors[component[0]].Contains(component[0])) continue;
+            if (component.Count == 1 && !graph.Successors[component[0]].Contains(component[0])) continue;
             if (component.All(k => trapped[k])) continue;
             if (component.Any(k => scope.States[k].Type == StateTypes.Wait)) continue;
             // A state that blocks on something external (a .sync job, a task token, an activity, a
