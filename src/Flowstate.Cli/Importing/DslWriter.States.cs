@@ -91,6 +91,11 @@ internal sealed partial class DslWriterRun
         yield return ("Credentials", s.Credentials, FieldKind.Json);
     }
 
+    /// <summary>
+    /// The attributes of one state class, in the order the parser reads them back: the state attribute,
+    /// [StartAt] (Map), [Retry], [Catch], [When], then [AslField] for what the typed properties cannot hold
+    /// (in ASL field order, which the round trip relies on).
+    /// </summary>
     private List<CSharpAttribute> StateAttributes(ClassNode node)
     {
         var s = node.State!;
@@ -98,12 +103,29 @@ internal sealed partial class DslWriterRun
         var supported = Supported[type];
         var scope = node.Owner!;
         var asl = new List<CSharpAttribute>();
-        var retryAttributes = new List<CSharpAttribute>();
-        var catchAttributes = new List<CSharpAttribute>();
         var whenAttributes = new List<CSharpAttribute>();
 
+        var attribute = StateAttribute(node, s, type, asl, out var typed);
+        AddChoicesAndScopes(node, s, type, supported, scope, attribute, asl, whenAttributes);
+        AddOrderedFields(s, typed, supported, attribute, asl);
+        if (type == StateTypes.Map) AddMapOptions(node, s, attribute);
+        var (retryAttributes, catchAttributes) = RetryAndCatchAttributes(node, s, scope, asl);
+        AddTransitionAndExtras(node, s, supported, scope, attribute, asl);
+
+        var result = new List<CSharpAttribute> { attribute };
+        if (type == StateTypes.Map && StartAtAttribute(node.Scope!, node) is { } startAt) result.Add(startAt);
+        result.AddRange(retryAttributes);
+        result.AddRange(catchAttributes);
+        result.AddRange(whenAttributes);
+        result.AddRange(asl);
+        return result;
+    }
+
+    /// <summary>The state attribute itself ([Task], a typed integration, [Pass], ...) with its name, Comment, QueryLanguage.</summary>
+    private CSharpAttribute StateAttribute(ClassNode node, StateSpec s, string type, List<CSharpAttribute> asl, out TypedTask? typed)
+    {
         CSharpAttribute attribute;
-        TypedTask? typed = null;
+        typed = null;
         if (type == StateTypes.Task)
         {
             typed = MatchIntegration(s);
@@ -124,7 +146,13 @@ internal sealed partial class DslWriterRun
             else asl.Add(AslField("QueryLanguage", JsonValue.String(s.QueryLanguage)));
         }
         if (type != StateTypes.Task && s.Resource is not null) asl.Add(AslField("Resource", JsonValue.String(s.Resource)));
+        return attribute;
+    }
 
+    /// <summary>Choice rules ([When], or the array as a field), Default, and branches/processors on state types that do not declare them.</summary>
+    private void AddChoicesAndScopes(ClassNode node, StateSpec s, string type, HashSet<string> supported, ScopeModel scope,
+        CSharpAttribute attribute, List<CSharpAttribute> asl, List<CSharpAttribute> whenAttributes)
+    {
         // Choice rules: [When] on a Choice (WhyRaw made sure they can all be written) or, on any
         // other state, when they all can be; otherwise the array is kept as a field.
         if (s.Choices is { } choices)
@@ -148,7 +176,11 @@ internal sealed partial class DslWriterRun
             asl.Add(AslField("Branches", JsonValue.Array(branches.Select(AslWriter.ScopeToJson))));
         if (s.Processor is { } processor && type != StateTypes.Map)
             asl.Add(AslField(s.ProcessorIsIterator ? "Iterator" : "ItemProcessor", AslWriter.ScopeToJson(processor)));
+    }
 
+    /// <summary>The plain fields, as typed properties where the attribute has them, else [AslField].</summary>
+    private static void AddOrderedFields(StateSpec s, TypedTask? typed, HashSet<string> supported, CSharpAttribute attribute, List<CSharpAttribute> asl)
+    {
         foreach (var (name, value, kind) in OrderedFields(s))
         {
             if (value is null) continue;
@@ -161,18 +193,25 @@ internal sealed partial class DslWriterRun
             if (supported.Contains(name) && TryFieldValue(value, kind, out var arg)) attribute.Named(name, arg);
             else asl.Add(AslField(name, FieldJson(value)));
         }
+    }
 
-        if (type == StateTypes.Map)
+    /// <summary>A Map's ProcessorConfig (Mode, ExecutionType) and the legacy Iterator form.</summary>
+    private static void AddMapOptions(ClassNode node, StateSpec s, CSharpAttribute attribute)
+    {
+        var config = node.Scope!.Spec.ProcessorConfig;
+        if (config is not null && TryReadProcessorConfig(config, out var mode, out var executionType))
         {
-            var config = node.Scope!.Spec.ProcessorConfig;
-            if (config is not null && TryReadProcessorConfig(config, out var mode, out var executionType))
-            {
-                if (mode is not null) attribute.Named("Mode", ArgValue.Code(mode == "INLINE" ? "ProcessorMode.Inline" : "ProcessorMode.Distributed"));
-                if (executionType is not null) attribute.Named("ExecutionType", ArgValue.Code(executionType == "STANDARD" ? "WorkflowType.Standard" : "WorkflowType.Express"));
-            }
-            if (s.ProcessorIsIterator) attribute.Named("UseIterator", ArgValue.Code("true"));
+            if (mode is not null) attribute.Named("Mode", ArgValue.Code(mode == "INLINE" ? "ProcessorMode.Inline" : "ProcessorMode.Distributed"));
+            if (executionType is not null) attribute.Named("ExecutionType", ArgValue.Code(executionType == "STANDARD" ? "WorkflowType.Standard" : "WorkflowType.Express"));
         }
+        if (s.ProcessorIsIterator) attribute.Named("UseIterator", ArgValue.Code("true"));
+    }
 
+    /// <summary>[Retry] and [Catch] attributes, or the arrays as fields when one of them cannot be expressed.</summary>
+    private (List<CSharpAttribute> Retry, List<CSharpAttribute> Catch) RetryAndCatchAttributes(ClassNode node, StateSpec s, ScopeModel scope, List<CSharpAttribute> asl)
+    {
+        var retryAttributes = new List<CSharpAttribute>();
+        var catchAttributes = new List<CSharpAttribute>();
         if (s.Retry is { } retry)
         {
             var retriers = RetryAttributes(retry);
@@ -195,7 +234,12 @@ internal sealed partial class DslWriterRun
                     _warnings.Add(new ImportWarning(Child(node.Pointer, "Catch"), "written as [AslField(\"Catch\", ...)] because a catcher has a field or value [Catch] cannot express"));
             }
         }
+        return (retryAttributes, catchAttributes);
+    }
 
+    /// <summary>Next and End (as properties where the state type has them), then the unknown fields, verbatim.</summary>
+    private void AddTransitionAndExtras(ClassNode node, StateSpec s, HashSet<string> supported, ScopeModel scope, CSharpAttribute attribute, List<CSharpAttribute> asl)
+    {
         if (s.Next is not null)
         {
             if (supported.Contains("Next")) AddTransition(attribute, "Next", s.Next, node, scope);
@@ -207,14 +251,6 @@ internal sealed partial class DslWriterRun
             else asl.Add(AslField("End", JsonValue.Boolean(end)));
         }
         foreach (var extra in s.Extras) asl.Add(AslField(extra.Name, extra.Value));
-
-        var result = new List<CSharpAttribute> { attribute };
-        if (type == StateTypes.Map && StartAtAttribute(node.Scope!, node) is { } startAt) result.Add(startAt);
-        result.AddRange(retryAttributes);
-        result.AddRange(catchAttributes);
-        result.AddRange(whenAttributes);
-        result.AddRange(asl);
-        return result;
     }
 
     private static bool TryFieldValue(object value, FieldKind kind, out ArgValue arg)
