@@ -130,6 +130,9 @@ public sealed class DifferentialTests
 
     // ------------------------------------------------------------------ synthetic (../shared/perf)
 
+    /// <summary>The benchmarks' generator of the synthetic machines (one copy for benchmarks and tests), relative to the harness directory.</summary>
+    private static readonly string SyntheticGenerator = Path.Combine("..", "..", "benchmarks", "node", "make-synthetic.mjs");
+
     /// <summary>
     /// The synthetic ETL-shaped machines of make-synthetic.mjs (the perf work's generator; 25 and 60
     /// states: Lambda chains with Retry/Catch, Choice, Parallel, Wait, Map), each with one of four
@@ -147,8 +150,8 @@ public sealed class DifferentialTests
             foreach (var (machines, states) in new[] { (24, 25), (6, 60) })
             {
                 var outDir = Path.Combine(dir.FullName, $"k{states}");
-                var (code, _, stderr) = NodeTool.Exec("node", new[] { "make-synthetic.mjs", "--machines", machines.ToString(System.Globalization.CultureInfo.InvariantCulture), "--states", states.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir, "--seed", "7" }, NodeTool.HarnessDirectory, TimeSpan.FromMinutes(1));
-                Assert.True(code == 0, $"make-synthetic.mjs failed: {stderr}");
+                var (code, _, stderr) = NodeTool.Exec("node", new[] { SyntheticGenerator, "--machines", machines.ToString(System.Globalization.CultureInfo.InvariantCulture), "--states", states.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir, "--seed", "7" }, NodeTool.HarnessDirectory, TimeSpan.FromMinutes(1));
+                Assert.True(code == 0, $"{SyntheticGenerator} failed: {stderr}");
                 files.AddRange(Directory.GetFiles(outDir, "*.asl.json").Order(StringComparer.Ordinal));
             }
             Assert.Equal(30, files.Count);
