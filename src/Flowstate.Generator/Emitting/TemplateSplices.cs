@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Flowstate.Core.Model;
-using Flowstate.Internal;
+using Flowstate.Generator.Runtime;
 
 namespace Flowstate.Generator.Emitting;
 

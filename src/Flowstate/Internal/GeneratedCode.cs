@@ -1,7 +1,13 @@
 using System.ComponentModel;
 using System.Text;
 
+#if FLOWSTATE_GENERATOR
+// Linked into the generator, internal and in the generator's namespace, so that a project seeing both
+// assemblies' internals (the generator's tests) finds one GeneratedCode in each namespace.
+namespace Flowstate.Generator.Runtime;
+#else
 namespace Flowstate.Internal;
+#endif
 
 /// <summary>
 /// Support for code the Flowstate generator emits; not meant to be called by hand.
