@@ -240,12 +240,14 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var written = TemplateWriter.MachineFor(spec, deployment, MetadataName(spec.Type));
-                // The constant's text as the machine's own file writes it (RenderedMachine), and the class only when
-                // the manifest (an internal class of the assembly) can reach it: not private, protected or generic.
+                // The constant's text as the machine's own file writes it (RenderedMachine); the template copies it too
+                // (DefinitionText) rather than write 200 definitions' trees again whenever one machine changes.
+                var asl = AslWriter.Write(spec);
+                var written = TemplateWriter.MachineFor(spec, deployment, MetadataName(spec.Type)) with { DefinitionText = asl };
+                // The class only when the manifest (an internal class of the assembly) can reach it: not private, protected or generic.
                 var splice = new SpliceCandidate(
                     machine.IsListable ? spec.Type?.FullyQualifiedName : null,
-                    AslWriter.Write(spec),
+                    asl,
                     !TemplateWriter.HasIntrinsicKey(written.Definition));
                 return new TemplateMachineStep(machine.DisplayName, written, null, splice);
             }

@@ -43,6 +43,9 @@ public static partial class TemplateWriter
 
         public List<Resource> Resources { get; } = new();
 
+        /// <summary>The definitions whose text the machines brought (<see cref="TemplateMachine.DefinitionText"/>), by instance.</summary>
+        public Dictionary<JsonValue, string> PreWritten { get; } = new(JsonValueReference.Comparer);
+
         /// <summary>FLOW7018 findings: two declarations whose logical ids are the same.</summary>
         public List<StackFinding> Duplicates { get; } = new();
 

@@ -65,6 +65,7 @@ public static partial class TemplateWriter
             // A definition holding a "Ref" or "Fn::..." key (a payload that happens to use one) would be read
             // by CloudFormation as an intrinsic function inside the Definition object: it goes as text instead.
             var asText = HasIntrinsicKey(machine.Definition);
+            if (!asText && machine.DefinitionText is { } text) PreWritten[machine.Definition] = text;
             into.Add(new Resource(id, O(
                 ("Type", S("AWS::StepFunctions::StateMachine")),
                 // The deploy program finds a machine's logical id by its declared name here (the StateMachineName carries the stage suffix).

@@ -15,7 +15,15 @@ namespace Flowstate.Core.Deployment;
 /// derived from its Tasks, and (for the generator's diagnostics) the metadata name of its C# class.
 /// Build it with <see cref="TemplateWriter.MachineFor"/>, the one path the generator and the tests share.
 /// </summary>
-public sealed record TemplateMachine(MachineDeploymentSpec Deployment, JsonValue Definition, EquatableArray<IamStatementSpec> TaskStatements, string? TypeMetadataName = null);
+public sealed record TemplateMachine(MachineDeploymentSpec Deployment, JsonValue Definition, EquatableArray<IamStatementSpec> TaskStatements, string? TypeMetadataName = null)
+{
+    /// <summary>
+    /// <see cref="Definition"/> as <c>JsonWriter.Write(Definition) + "\n"</c> writes it (the machine's AslJson), when the
+    /// caller already has it: the template then copies it, nested, instead of writing the tree again. The
+    /// generator sets it (a change to one machine rewrites the whole stack's template); null writes the tree.
+    /// </summary>
+    public string? DefinitionText { get; init; }
+}
 
 /// <summary>What one stack's template is written from.</summary>
 public sealed record StackTemplateInput(string StackName, string? Description, AssemblyDeploymentSpec Assembly, EquatableArray<TemplateMachine> Machines);
@@ -135,7 +143,7 @@ public static partial class TemplateWriter
     {
         var w = new Builder(input);
         var template = w.Build();
-        var json = JsonWriter.Write(template) + "\n";
+        var json = JsonWriter.Write(template, w.PreWritten.Count == 0 ? null : w.PreWritten) + "\n";
         var written = new StackTemplate(input.StackName, json, w.Resources.Count,
             input.Machines.Select(m => m.Deployment.MachineName).ToEquatableArray(),
             w.Resources.Select(r => r.Name).ToEquatableArray());

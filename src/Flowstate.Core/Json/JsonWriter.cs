@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace Flowstate.Core.Json;
@@ -17,8 +18,27 @@ public static class JsonWriter
         return sb.ToString();
     }
 
-    public static void Write(StringBuilder sb, JsonValue value, bool indented, int depth)
+    /// <summary>
+    /// Indented, like <see cref="Write(JsonValue, bool)"/>, except that a value found (by instance) in
+    /// <paramref name="preWritten"/> is copied from its text, <c>Write(value) + "\n"</c>, nested to its depth:
+    /// the same characters, without walking the tree again.
+    /// </summary>
+    public static string Write(JsonValue value, IReadOnlyDictionary<JsonValue, string>? preWritten)
     {
+        var sb = new StringBuilder();
+        Write(sb, value, true, 0, preWritten);
+        return sb.ToString();
+    }
+
+    public static void Write(StringBuilder sb, JsonValue value, bool indented, int depth) => Write(sb, value, indented, depth, null);
+
+    private static void Write(StringBuilder sb, JsonValue value, bool indented, int depth, IReadOnlyDictionary<JsonValue, string>? preWritten)
+    {
+        if (preWritten is not null && indented && value.Kind is JsonKind.Object or JsonKind.Array && preWritten.TryGetValue(value, out var text))
+        {
+            AppendNested(sb, text, depth * 2);
+            return;
+        }
         switch (value.Kind)
         {
             case JsonKind.Null: sb.Append("null"); break;
@@ -33,7 +53,7 @@ public static class JsonWriter
                 {
                     if (i > 0) sb.Append(',');
                     NewLine(sb, indented, depth + 1);
-                    Write(sb, value.Items[i], indented, depth + 1);
+                    Write(sb, value.Items[i], indented, depth + 1, preWritten);
                 }
                 NewLine(sb, indented, depth);
                 sb.Append(']');
@@ -47,12 +67,26 @@ public static class JsonWriter
                     NewLine(sb, indented, depth + 1);
                     AppendQuoted(sb, value.Properties[i].Name);
                     sb.Append(indented ? ": " : ":");
-                    Write(sb, value.Properties[i].Value, indented, depth + 1);
+                    Write(sb, value.Properties[i].Value, indented, depth + 1, preWritten);
                 }
                 NewLine(sb, indented, depth);
                 sb.Append('}');
                 break;
         }
+    }
+
+    // The text without its final line break, with indent spaces after every other one (a JSON string holds no raw line break).
+    private static void AppendNested(StringBuilder sb, string text, int indent)
+    {
+        var length = text.Length > 0 && text[text.Length - 1] == '\n' ? text.Length - 1 : text.Length;
+        var start = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] != '\n') continue;
+            sb.Append(text, start, i + 1 - start).Append(' ', indent);
+            start = i + 1;
+        }
+        sb.Append(text, start, length - start);
     }
 
     private static void NewLine(StringBuilder sb, bool indented, int depth)

@@ -28,8 +28,8 @@ internal readonly record struct SpliceCandidate(string? TypeName, string AslJson
 /// it once (the AslJson constant) rather than twice: 200 machines of 25 states are 5 MB of template
 /// text, and with the machines' own constants over the compiler's 2^24-byte limit of user strings
 /// (CS8103). Correct by construction: a splice is recorded only where the template's text equals the
-/// nested constant, and the whole template is composed as the generated code will compose it and
-/// compared with the text written; any difference and the stack gets no splice (one literal, as before).
+/// constant nested by the very function the generated code calls, in template order; a machine whose
+/// definition is not found exactly so gets no splice (its text stays literal, as before).
 /// </summary>
 internal static class TemplateSplices
 {
@@ -64,15 +64,12 @@ internal static class TemplateSplices
                 from = start;
             }
         }
-        if (splices.Count == 0) return new StackSplices(default);
-
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var machine in machines)
-            if (machine.TypeName is not null && !texts.ContainsKey(machine.TypeName)) texts.Add(machine.TypeName, machine.AslJson);
-        var composed = Compose(json, splices, s => texts[s.TypeName]);
-        return string.Equals(composed, json, StringComparison.Ordinal)
-            ? new StackSplices(splices.ToEquatableArray())
-            : new StackSplices(default);
+        // The generated code composes string.Concat(text before the first splice, NestJson(AslJson, indent), text
+        // between, ..., text after the last). That is the template exactly: each splice's characters were compared
+        // with NestJson's result above (the runtime's own function, linked in), and the splices are in order and
+        // do not overlap, so the text between them is the template's own. Composing the 5 MB string again to
+        // compare it would only repeat those comparisons on every edit (the tests do compose it: Compose).
+        return new StackSplices(splices.ToEquatableArray());
     }
 
     /// <summary>
