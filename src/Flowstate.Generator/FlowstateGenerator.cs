@@ -248,7 +248,7 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 var splice = new SpliceCandidate(
                     machine.IsListable ? spec.Type?.FullyQualifiedName : null,
                     asl,
-                    !TemplateWriter.HasIntrinsicKey(written.Definition));
+                    !(written.DefinitionHasIntrinsicKey ?? TemplateWriter.HasIntrinsicKey(written.Definition)));
                 return new TemplateMachineStep(machine.DisplayName, written, null, splice);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -34,10 +34,8 @@ public static partial class TemplateWriter
             var logGroupId = d.Logging is { Level: not "OFF", LogGroupArn: null } ? Reserve(id + "LogGroup") : null;
 
             // The definition's placeholders, in order of first use, each with what it stands for.
-            var placeholders = new List<string>();
-            CollectPlaceholders(machine.Definition, placeholders);
             var substitutions = new List<JsonProperty>();
-            foreach (var name in placeholders.Distinct(StringComparer.Ordinal))
+            foreach (var name in machine.DefinitionPlaceholders ?? DistinctPlaceholders(machine.Definition))
             {
                 // A pseudo parameter (${AWS::Partition}) is substituted like any other placeholder: CloudFormation
                 // replaces only the keys of DefinitionSubstitutions in a definition, never by itself.
@@ -64,7 +62,7 @@ public static partial class TemplateWriter
 
             // A definition holding a "Ref" or "Fn::..." key (a payload that happens to use one) would be read
             // by CloudFormation as an intrinsic function inside the Definition object: it goes as text instead.
-            var asText = HasIntrinsicKey(machine.Definition);
+            var asText = machine.DefinitionHasIntrinsicKey ?? HasIntrinsicKey(machine.Definition);
             if (!asText && machine.DefinitionText is { } text) PreWritten[machine.Definition] = text;
             into.Add(new Resource(id, O(
                 ("Type", S("AWS::StepFunctions::StateMachine")),

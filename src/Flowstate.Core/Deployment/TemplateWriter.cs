@@ -23,6 +23,12 @@ public sealed record TemplateMachine(MachineDeploymentSpec Deployment, JsonValue
     /// generator sets it (a change to one machine rewrites the whole stack's template); null writes the tree.
     /// </summary>
     public string? DefinitionText { get; init; }
+
+    /// <summary>The ${Name} placeholders of <see cref="Definition"/>, distinct, in order of first use; null: found when the template is written.</summary>
+    public EquatableArray<string>? DefinitionPlaceholders { get; init; }
+
+    /// <summary><see cref="TemplateWriter.HasIntrinsicKey"/> of <see cref="Definition"/>; null: found when the template is written.</summary>
+    public bool? DefinitionHasIntrinsicKey { get; init; }
 }
 
 /// <summary>What one stack's template is written from.</summary>
@@ -97,7 +103,22 @@ public static partial class TemplateWriter
     {
         var options = new IamOptions { MachineName = deployment.MachineName.Replace("${", "${!") + "${" + NameSuffixParameter + "}" };
         var statements = IamDerivation.Derive(spec, options).Select(s => new IamStatementSpec(s.Actions, s.Resources, s.Condition)).ToEquatableArray();
-        return new TemplateMachine(deployment, AslWriter.ToJson(spec), statements, typeMetadataName);
+        // The definition's facts the template needs, found once per machine: the stack's template is written again
+        // whenever any of its machines changes, and walking every definition's tree each time was most of that.
+        var definition = AslWriter.ToJson(spec);
+        return new TemplateMachine(deployment, definition, statements, typeMetadataName)
+        {
+            DefinitionPlaceholders = DistinctPlaceholders(definition),
+            DefinitionHasIntrinsicKey = HasIntrinsicKey(definition),
+        };
+    }
+
+    /// <summary>The placeholders of a definition, distinct (ordinal), in order of first use.</summary>
+    public static EquatableArray<string> DistinctPlaceholders(JsonValue definition)
+    {
+        var all = new List<string>();
+        CollectPlaceholders(definition, all);
+        return all.Distinct(StringComparer.Ordinal).ToEquatableArray();
     }
 
     /// <summary>

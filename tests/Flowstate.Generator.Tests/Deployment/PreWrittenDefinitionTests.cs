@@ -7,13 +7,14 @@ using Flowstate.Generator.Tests.Asl;
 namespace Flowstate.Generator.Tests.Deployment;
 
 /// <summary>
-/// TemplateMachine.DefinitionText (what the generator sets, so that one machine's change does not write
-/// every definition's tree again): the template copied from the texts is the template written from the trees.
+/// What a TemplateMachine can carry so that one machine's change does not walk every definition's tree
+/// again (DefinitionText, DefinitionPlaceholders, DefinitionHasIntrinsicKey): the template written with
+/// them is the template written from the trees alone.
 /// </summary>
 public class PreWrittenDefinitionTests
 {
     [Fact]
-    public void Corpus_InOneStack_TemplateFromDefinitionTexts_IsTemplateFromTrees()
+    public void Corpus_InOneStack_TemplateFromPrecomputedFacts_IsTemplateFromTrees()
     {
         var fromTrees = new List<TemplateMachine>();
         var fromTexts = new List<TemplateMachine>();
@@ -24,7 +25,9 @@ public class PreWrittenDefinitionTests
             var spec = AslReader.Read(Corpus.Read(fileName), machineName, fileName).Spec!;
             var deployment = new MachineDeploymentSpec { LogicalId = LogicalIds.Of(machineName), MachineName = machineName, WorkflowType = spec.WorkflowType };
             var machine = TemplateWriter.MachineFor(spec, deployment);
-            fromTrees.Add(machine);
+            Assert.NotNull(machine.DefinitionPlaceholders);
+            Assert.NotNull(machine.DefinitionHasIntrinsicKey);
+            fromTrees.Add(machine with { DefinitionPlaceholders = null, DefinitionHasIntrinsicKey = null });
             fromTexts.Add(machine with { DefinitionText = AslWriter.Write(spec) });
         }
         var assembly = new AssemblyDeploymentSpec { AssemblyName = "Corpus" };
