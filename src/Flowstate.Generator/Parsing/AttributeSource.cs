@@ -5,9 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace Flowstate.Generator.Parsing;
 
 /// <summary>A Flowstate attribute on a class: its class, what it declares, and its arguments.</summary>
-internal sealed class FlowstateAttribute
+internal sealed class AttributeUse
 {
-    public FlowstateAttribute(INamedTypeSymbol? attributeClass, AttributeRole role, AttributeArguments args)
+    public AttributeUse(INamedTypeSymbol? attributeClass, AttributeRole role, AttributeArguments args)
     {
         AttributeClass = attributeClass;
         Role = role;
@@ -28,7 +28,7 @@ internal sealed class FlowstateAttribute
 internal abstract class AttributeSource
 {
     /// <summary>The Flowstate attributes of <paramref name="type"/> (role other than None), in source order.</summary>
-    public abstract IReadOnlyList<FlowstateAttribute> Of(INamedTypeSymbol type);
+    public abstract IReadOnlyList<AttributeUse> Of(INamedTypeSymbol type);
 
     public static AttributeSource Bound(bool captureLocations, CancellationToken cancellationToken) => new BoundSource(captureLocations, cancellationToken);
 
@@ -43,16 +43,16 @@ internal abstract class AttributeSource
             _ct = ct;
         }
 
-        public override IReadOnlyList<FlowstateAttribute> Of(INamedTypeSymbol type)
+        public override IReadOnlyList<AttributeUse> Of(INamedTypeSymbol type)
         {
-            List<FlowstateAttribute>? result = null;
+            List<AttributeUse>? result = null;
             foreach (var attribute in type.GetAttributes())
             {
                 var role = FlowstateSymbols.RoleOf(attribute.AttributeClass);
                 if (role == AttributeRole.None && FlowstateSymbols.ShortName(attribute.AttributeClass) is null) continue;
-                (result ??= new List<FlowstateAttribute>()).Add(new FlowstateAttribute(attribute.AttributeClass, role, new AttributeArguments(attribute, _capture, _ct)));
+                (result ??= new List<AttributeUse>()).Add(new AttributeUse(attribute.AttributeClass, role, new AttributeArguments(attribute, _capture, _ct)));
             }
-            return (IReadOnlyList<FlowstateAttribute>?)result ?? System.Array.Empty<FlowstateAttribute>();
+            return (IReadOnlyList<AttributeUse>?)result ?? System.Array.Empty<AttributeUse>();
         }
     }
 }

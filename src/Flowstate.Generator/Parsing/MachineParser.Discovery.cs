@@ -45,16 +45,16 @@ internal sealed partial class MachineParser
         }
 
         public INamedTypeSymbol Symbol { get; }
-        public List<(AttributeRole Role, FlowstateAttribute Data)> All { get; } = new();
+        public List<(AttributeRole Role, AttributeUse Data)> All { get; } = new();
         public bool IsStateMachine { get; }
-        public List<FlowstateAttribute> States { get; } = new();
-        public FlowstateAttribute? Branch { get; }
-        public FlowstateAttribute? StartAt { get; }
-        public List<FlowstateAttribute> Retry { get; } = new();
-        public List<FlowstateAttribute> Catch { get; } = new();
-        public List<FlowstateAttribute> When { get; } = new();
-        public List<FlowstateAttribute> AslField { get; } = new();
-        public List<FlowstateAttribute> RawState { get; } = new();
+        public List<AttributeUse> States { get; } = new();
+        public AttributeUse? Branch { get; }
+        public AttributeUse? StartAt { get; }
+        public List<AttributeUse> Retry { get; } = new();
+        public List<AttributeUse> Catch { get; } = new();
+        public List<AttributeUse> When { get; } = new();
+        public List<AttributeUse> AslField { get; } = new();
+        public List<AttributeUse> RawState { get; } = new();
         public bool IsState => States.Count > 0;
     }
 
@@ -189,7 +189,7 @@ internal sealed partial class MachineParser
     /// <summary>FLOW0007: a class declaring more than one state (two state attributes, or a state and a branch or raw entry).</summary>
     private void ReportMultipleDeclarations(ClassInfo info, StateKind? kind)
     {
-        var declarations = new List<FlowstateAttribute>(info.States);
+        var declarations = new List<AttributeUse>(info.States);
         if (info.Branch is not null) declarations.Add(info.Branch);
         if (kind is not null && kind != StateKind.Map && kind != StateKind.Parallel) declarations.AddRange(info.RawState);
         if (declarations.Count < 2) return;
@@ -245,6 +245,6 @@ internal sealed partial class MachineParser
         _ => "remove it",
     };
 
-    private void Misplaced(FlowstateAttribute attribute, INamedTypeSymbol symbol, string reason)
+    private void Misplaced(AttributeUse attribute, INamedTypeSymbol symbol, string reason)
         => _context.Report(DiagnosticIds.MisplacedDeclaration, Args(attribute).NameLocation, symbol.Name, reason);
 }

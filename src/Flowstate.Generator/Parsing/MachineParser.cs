@@ -34,7 +34,7 @@ internal sealed partial class MachineParser
 
     private bool Capture => _context.CaptureLocations;
 
-    private static AttributeArguments Args(FlowstateAttribute attribute) => attribute.Args;
+    private static AttributeArguments Args(AttributeUse attribute) => attribute.Args;
 
     public StateMachineSpec? Parse()
     {
@@ -312,7 +312,7 @@ internal sealed partial class MachineParser
     }
 
     /// <summary>[AslField] attributes as extra fields, in source order.</summary>
-    private EquatableArray<ExtraField> Extras(List<FlowstateAttribute> attributes, string owner, FieldLocations locations, string prefix)
+    private EquatableArray<ExtraField> Extras(List<AttributeUse> attributes, string owner, FieldLocations locations, string prefix)
     {
         if (attributes.Count == 0) return default;
         var extras = new List<ExtraField>(attributes.Count);

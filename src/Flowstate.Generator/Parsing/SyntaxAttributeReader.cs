@@ -37,7 +37,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
     private readonly bool _capture;
     private readonly CancellationToken _ct;
     private readonly FlowstateTypes _types;
-    private readonly Dictionary<INamedTypeSymbol, IReadOnlyList<FlowstateAttribute>> _read = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, IReadOnlyList<AttributeUse>> _read = new(SymbolEqualityComparer.Default);
 
     private SyntaxAttributeReader(INamespaceSymbol flowstate, INamedTypeSymbol machine, bool capture, CancellationToken ct)
     {
@@ -227,7 +227,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
 
     // ---- attributes ----------------------------------------------------------------------------
 
-    public override IReadOnlyList<FlowstateAttribute> Of(INamedTypeSymbol type)
+    public override IReadOnlyList<AttributeUse> Of(INamedTypeSymbol type)
     {
         // The machine parser and the deployment parser both walk the state classes: read each once.
         if (_read.TryGetValue(type, out var known)) return known;
@@ -236,23 +236,23 @@ internal sealed class SyntaxAttributeReader : AttributeSource
         return read;
     }
 
-    private IReadOnlyList<FlowstateAttribute> ReadAll(INamedTypeSymbol type)
+    private IReadOnlyList<AttributeUse> ReadAll(INamedTypeSymbol type)
     {
         _ct.ThrowIfCancellationRequested();
         var references = type.DeclaringSyntaxReferences;
         if (references.Length != 1) throw new UnsupportedException($"'{type.Name}' has {references.Length} declarations");
         if (references[0].GetSyntax(_ct) is not TypeDeclarationSyntax declaration) throw new UnsupportedException($"'{type.Name}' is not declared by a type declaration");
-        List<FlowstateAttribute>? result = null;
+        List<AttributeUse>? result = null;
         foreach (var list in declaration.AttributeLists)
         {
             if (list.Target is { } target && !target.Identifier.IsKind(SyntaxKind.TypeKeyword)) throw new UnsupportedException("an attribute target other than type:");
             foreach (var attribute in list.Attributes)
-                (result ??= new List<FlowstateAttribute>()).Add(Read(attribute, type));
+                (result ??= new List<AttributeUse>()).Add(Read(attribute, type));
         }
-        return (IReadOnlyList<FlowstateAttribute>?)result ?? Array.Empty<FlowstateAttribute>();
+        return (IReadOnlyList<AttributeUse>?)result ?? Array.Empty<AttributeUse>();
     }
 
-    private FlowstateAttribute Read(AttributeSyntax attribute, INamedTypeSymbol owner)
+    private AttributeUse Read(AttributeSyntax attribute, INamedTypeSymbol owner)
     {
         if (attribute.Name is not IdentifierNameSyntax name || name.Identifier.Text.StartsWith("@", StringComparison.Ordinal)) throw new UnsupportedException("a qualified or verbatim attribute name");
         var attributeClass = AttributeClass(name.Identifier.ValueText) ?? throw new UnsupportedException($"[{name.Identifier.ValueText}] is not a Flowstate attribute");
@@ -285,7 +285,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
 
         var (constructor, values) = ChooseConstructor(attributeClass, positional, byParameterName, owner);
         var args = new AttributeArguments(attributeClass, attribute, constructor.Parameters, values, named, _capture, _ct);
-        return new FlowstateAttribute(attributeClass, role, args);
+        return new AttributeUse(attributeClass, role, args);
     }
 
     private INamedTypeSymbol? AttributeClass(string name) => _types.AttributeClass(name);

@@ -10,10 +10,11 @@ namespace Flowstate.Cli.Tests.Support;
 /// <summary>Imported C# compiled in one compilation with Flowstate's generator, as a user's project would build it.</summary>
 internal sealed class GeneratorRun
 {
-    private GeneratorRun(Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics)
+    private GeneratorRun(Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics, GeneratorRunResult result)
     {
         Output = output;
         GeneratorDiagnostics = generatorDiagnostics;
+        Result = result;
     }
 
     public Compilation Output { get; }
@@ -30,8 +31,10 @@ internal sealed class GeneratorRun
         .Where(t => t.FilePath.Contains("FlowstateGenerator", StringComparison.Ordinal))
         .ToDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString(), StringComparer.Ordinal);
 
-    public static GeneratorRun Run(IEnumerable<(string Path, string Source)> sources) => Run(sources, syntaxReader: true);
+    /// <summary>The generator's run, its steps tracked (<see cref="TrackingNames"/>).</summary>
+    public GeneratorRunResult Result { get; }
 
+    public static GeneratorRun Run(IEnumerable<(string Path, string Source)> sources) => Run(sources, syntaxReader: true);
 
     /// <summary>As <see cref="Run(IEnumerable{ValueTuple{string, string}})"/>; <paramref name="syntaxReader"/> false makes the generator bind every attribute (the reference the syntax reader must agree with).</summary>
     public static GeneratorRun Run(IEnumerable<(string Path, string Source)> sources, bool syntaxReader)
@@ -47,9 +50,10 @@ internal sealed class GeneratorRun
         {
             GeneratorDriver driver = CSharpGeneratorDriver.Create(
                 new[] { new FlowstateGenerator().AsSourceGenerator() },
-                parseOptions: CSharpCompiler.ParseOptions);
-            driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-            return new GeneratorRun(output, diagnostics)
+                parseOptions: CSharpCompiler.ParseOptions,
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+            return new GeneratorRun(output, diagnostics, driver.GetRunResult().Results.Single())
             {
                 MachinesReadFromSyntax = analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.MachinesReadOnThisThread - before,
                 Fallbacks = fallbacks,
@@ -60,6 +64,33 @@ internal sealed class GeneratorRun
             analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.TestModeOnThisThread = default;
             analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.FallbacksOnThisThread = null;
         }
+    }
+
+    /// <summary>
+    /// The stack templates as the generator wrote them (TemplateWriter.Write), from its StackTemplates step.
+    /// By reflection: the step's record is the generator's internal type.
+    /// </summary>
+    public IReadOnlyList<string> WrittenTemplates()
+    {
+        var value = Result.TrackedSteps[TrackingNames.StackTemplates].Single().Outputs.Single().Value;
+        var stacks = (System.Collections.IEnumerable)value.GetType().GetProperty("Stacks")!.GetValue(value)!;
+        return stacks.Cast<object>().Select(s => (string)s.GetType().GetProperty("Json")!.GetValue(s)!).ToList();
+    }
+
+    /// <summary>The text of a generated file.</summary>
+    public string Source(string hintName) => Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>FlowstateManifest.Stacks of the compiled program, loaded in a collectible context: the templates as a deploy reads them.</summary>
+    public IReadOnlyList<Flowstate.StackDefinition> LoadStacks()
+    {
+        using var stream = new MemoryStream();
+        var emit = Output.Emit(stream);
+        if (!emit.Success)
+            throw new InvalidOperationException("emit failed: " + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        stream.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("flowstate-cli-test-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        var manifest = context.LoadFromStream(stream).GetType("Flowstate.Generated.FlowstateManifest", throwOnError: true)!;
+        return (IReadOnlyList<Flowstate.StackDefinition>)manifest.GetProperty("Stacks")!.GetValue(null)!;
     }
 
     /// <summary>The generated <c>AslJson</c> constant of the [StateMachine] class <paramref name="metadataName"/>, or null.</summary>
