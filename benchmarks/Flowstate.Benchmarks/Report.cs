@@ -37,6 +37,7 @@ public static class Report
             Compilation generated = null!;
             var gen = Time(runs, () => generated = Scenarios.GenerateCold(workload.Compilation).Output);
             CheckGenerated(workload, generated);
+            var fromSyntax = Scenarios.LastColdRunMachinesFromSyntax;
             var analyzerTimes = new List<double>();
             var an = Time(runs, () =>
             {
@@ -50,9 +51,11 @@ public static class Report
             var memo = Time(runs, () => Scenarios.GenerateWithMemo(workload.Compilation));
             var states = workload.TotalStates;
             Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} |");
+            Console.Error.WriteLine($"{set}: the generator read {fromSyntax} of {workload.Machines} machines from syntax");
             results[set] = new Dictionary<string, object>
             {
                 ["states"] = states,
+                ["machinesReadFromSyntax"] = fromSyntax,
                 ["generatorFirstMs"] = gen.FirstMs,
                 ["generatorMs"] = gen.MedianMs,
                 ["generatorMinMs"] = gen.MinMs,

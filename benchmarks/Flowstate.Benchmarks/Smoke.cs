@@ -17,6 +17,9 @@ public static class Smoke
             generator.Setup();
             var output = generator.Generate();
             Report.CheckGenerated(Workload.Get(set), output);
+            // The synthetic machines are self-contained: the generator must read them all from syntax (the fast path).
+            Expect(Scenarios.LastColdRunMachinesFromSyntax == Workload.Get(set).Machines,
+                $"{set}: the generator read {Scenarios.LastColdRunMachinesFromSyntax} of {Workload.Get(set).Machines} machines from syntax");
 
             var analyzers = new AnalyzerBenchmarks { Set = set };
             analyzers.Setup();
