@@ -9,7 +9,7 @@ using Flowstate.Benchmarks;
 //   smoke                             every scenario once on small sets, checked; no measurement (.ci/run)
 //   runner [--seconds S]              the local runner vs aws-local-stepfunctions, side by side in one run:
 //                                     node's executions/s (run-cases.mjs --bench S), then BenchmarkDotNet's, and the ratio
-//   loop generator|analyzers|ide-inside|ide-outside|emit SET N
+//   loop generator|analyzers|analyzers-after-compiler|ide-inside|ide-outside|emit SET N
 //                                     one scenario N times, for a profiler (dotnet-trace collect -- ...)
 //   choice N [N...]                   one Choice with N [When] rules: parse/validate/analyzer times (issue 11 item 6)
 //   write-plain SRC DST               copy the C# project SRC to DST with every attribute removed (build comparison)

@@ -29,8 +29,8 @@ public static class Report
         var results = new Dictionary<string, object>();
         Console.WriteLine($"# Flowstate in-process report: {runs} runs per operation, median (first = JIT-cold), .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| set | states | generator ms (first run) | generator ms | generator CPU ms | analyzers ms | analyzers CPU ms | analyzer time ms (telemetry) | binding attributes alone ms | generator ms, memo warm (rebuild in compiler server) | gen alloc B/state | analyzer alloc B/state |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| set | states | generator ms (first run) | generator ms | generator CPU ms | analyzers ms | analyzers CPU ms | analyzer time ms (telemetry) | (b) analyzers after the compiler's declaration pass ms | (b) CPU ms | (b) telemetry ms | binding attributes alone ms | generator ms, memo warm (rebuild in compiler server) | gen alloc B/state | analyzer alloc B/state |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var set in sets)
         {
             var workload = Workload.Get(set);
@@ -45,11 +45,21 @@ public static class Report
                 CheckAnalyzed(workload, diagnostics);
             });
             var telemetry = Median(analyzerTimes.Skip(1).ToList());
+            // (b) The same analyzers once the compiler's own declaration pass has bound every declaration
+            // and attribute of that compilation (untimed): what the analyzers add to a build.
+            var afterTimes = new List<double>();
+            var after = Time(runs, () => Scenarios.AfterCompiler.Prepare(generated, logTime: true), prepared =>
+            {
+                var (diagnostics, time) = Scenarios.AfterCompiler.Run(prepared);
+                afterTimes.Add(time.TotalMilliseconds);
+                CheckAnalyzed(workload, diagnostics);
+            });
+            var afterTelemetry = Median(afterTimes.Skip(1).ToList());
             var bind = Time(runs, () => Scenarios.BindAttributes(workload.Compilation));
             Scenarios.GenerateWithMemo(workload.Compilation);
             var memo = Time(runs, () => Scenarios.GenerateWithMemo(workload.Compilation));
             var states = workload.TotalStates;
-            Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} |");
+            Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(after.MedianMs)} | {F(after.CpuMs)} | {F(afterTelemetry)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} |");
             results[set] = new Dictionary<string, object>
             {
                 ["states"] = states,
@@ -64,6 +74,10 @@ public static class Report
                 ["analyzersMs"] = an.MedianMs,
                 ["analyzersMinMs"] = an.MinMs,
                 ["analyzerTelemetryMs"] = telemetry,
+                ["analyzersAfterCompilerMs"] = after.MedianMs,
+                ["analyzersAfterCompilerMinMs"] = after.MinMs,
+                ["analyzersAfterCompilerCpuMs"] = after.CpuMs,
+                ["analyzersAfterCompilerTelemetryMs"] = afterTelemetry,
                 ["generatorAllocBytesPerState"] = gen.AllocatedBytes / states,
                 ["analyzerAllocBytesPerState"] = an.AllocatedBytes / states,
             };
@@ -159,10 +173,18 @@ public static class Report
     }
 
     /// <summary>Runs <paramref name="action"/> once (cold), then <paramref name="runs"/> times.</summary>
-    public static Measure Time(int runs, Action action)
+    public static Measure Time(int runs, Action action) => Time(runs, () => 0, _ => action());
+
+    /// <summary>
+    /// Runs <paramref name="setup"/> then <paramref name="action"/> once (cold), then <paramref name="runs"/>
+    /// times; only <paramref name="action"/> is timed (wall, CPU and allocations).
+    /// </summary>
+    public static Measure Time<T>(int runs, Func<T> setup, Action<T> action)
     {
         var sw = Stopwatch.StartNew();
-        action();
+        var state = setup();
+        sw.Restart();
+        action(state);
         var first = sw.Elapsed.TotalMilliseconds;
         var times = new List<double>();
         var cpu = new List<double>();
@@ -170,11 +192,12 @@ public static class Report
         using var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
+            state = setup();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             sw.Restart();
-            action();
+            action(state);
             times.Add(sw.Elapsed.TotalMilliseconds);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);

@@ -97,6 +97,36 @@ public static class Scenarios
     }
 
     /// <summary>
+    /// (2b) What the analyzers add to a build: a fresh copy of the generated compilation, wrapped for the
+    /// analyzers, on which the compiler's own declaration diagnostics have already run (as in csc, where the
+    /// compiler binds every declaration and attribute for its own diagnostics and emit, on the same
+    /// compilation the analyzers see). <see cref="Prepare"/> does that untimed part; <see cref="Run"/> is
+    /// the analyzers' share. The wrapper's compilation is used for the compiler pass: <c>WithAnalyzers</c>
+    /// makes a new compilation (with an event queue) whose symbols are not those of the one it wraps.
+    /// </summary>
+    public static class AfterCompiler
+    {
+        public static CompilationWithAnalyzers Prepare(Compilation generated, bool logTime = false)
+        {
+            var analyzers = WithAnalyzers(generated.Clone(), logTime);
+            analyzers.Compilation.GetDeclarationDiagnostics();
+            return analyzers;
+        }
+
+        public static (ImmutableArray<Diagnostic> Diagnostics, TimeSpan AnalyzerTime) Run(CompilationWithAnalyzers analyzers)
+        {
+            var diagnostics = analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var time = TimeSpan.Zero;
+            if (analyzers.AnalysisOptions.LogAnalyzerExecutionTime)
+            {
+                foreach (var analyzer in analyzers.Analyzers)
+                    time += analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+            }
+            return (diagnostics, time);
+        }
+    }
+
+    /// <summary>
     /// (3) The IDE loop on one workload: a warm driver (it has run once over the compilation), then
     /// edits. <see cref="EditInside"/> changes a number in an attribute of one machine (a MaxAttempts
     /// of the middle machine, alternately +1 and back), <see cref="EditOutside"/> a number in a file

@@ -20,7 +20,11 @@ public static class Smoke
 
             var analyzers = new AnalyzerBenchmarks { Set = set };
             analyzers.Setup();
-            analyzers.Analyze();
+            var all = analyzers.Analyze();
+            analyzers.PrepareAfterCompiler();
+            var afterCompiler = analyzers.AnalyzeAfterCompiler();
+            // The compiler's declaration pass first must not change what the analyzers report.
+            Expect(afterCompiler == all, $"{set}: the analyzers reported {all} diagnostics on a fresh compilation and {afterCompiler} after the compiler's declaration pass");
             Console.WriteLine($"smoke {set}: generator and analyzers ran ({Workload.Get(set).TotalStates} states)");
         }
 
