@@ -11,6 +11,7 @@ using Flowstate.Benchmarks;
 //                                     node's executions/s (run-cases.mjs --bench S), then BenchmarkDotNet's, and the ratio
 //   loop generator|analyzers|analyzers-after-compiler|ide-inside|ide-outside|emit SET N
 //                                     one scenario N times, for a profiler (dotnet-trace collect -- ...)
+//   diagnostics SET [--all]          what the analyzers report on a set (by id; --all: every diagnostic, sorted)
 //   choice N [N...]                   one Choice with N [When] rules: parse/validate/analyzer times (issue 11 item 6)
 //   write-plain SRC DST               copy the C# project SRC to DST with every attribute removed (build comparison)
 var command = args.Length > 0 ? args[0] : "";
@@ -31,6 +32,13 @@ switch (command)
         return RunnerScenarios.Compare(rest);
     case "loop" when rest.Length == 3:
         return Loop.Run(rest[0], rest[1], int.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture));
+    case "diagnostics" when rest.Length == 2 && rest[1] == "--all":
+        // Every diagnostic (id, location, message), sorted: to compare what two builds of the analyzer report.
+        var all = Scenarios.Analyze(Scenarios.GenerateCold(Workload.Get(rest[0]).Compilation).Output).Diagnostics
+            .Select(d => $"{d.Id} {d.Severity} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
+            .OrderBy(l => l, StringComparer.Ordinal);
+        foreach (var line in all) Console.WriteLine(line);
+        return 0;
     case "diagnostics" when rest.Length == 1:
         // What the analyzers report on a set, by id and severity (the synthetic sets must have no error).
         var workload = Workload.Get(rest[0]);
