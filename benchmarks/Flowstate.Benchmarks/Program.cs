@@ -12,6 +12,7 @@ using Flowstate.Benchmarks;
 //   loop generator|analyzers|analyzers-after-compiler|ide-inside|ide-outside|emit SET N
 //                                     one scenario N times, for a profiler (dotnet-trace collect -- ...)
 //   diagnostics SET [--all]          what the analyzers report on a set (by id; --all: every diagnostic, sorted)
+//   breakdown SET [ROUNDS]           the analyzer's own work part by part (parse, each rule set, whole): ms and bytes per state
 //   choice N [N...]                   one Choice with N [When] rules: parse/validate/analyzer times (issue 11 item 6)
 //   write-plain SRC DST               copy the C# project SRC to DST with every attribute removed (build comparison)
 var command = args.Length > 0 ? args[0] : "";
@@ -46,6 +47,9 @@ switch (command)
         foreach (var group in Scenarios.Analyze(generated).Diagnostics.GroupBy(d => (d.Id, d.Severity)).OrderBy(g => g.Key.Id, StringComparer.Ordinal))
             Console.WriteLine($"{group.Key.Id} {group.Key.Severity}: {group.Count()}  e.g. {group.First().GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
         return 0;
+    case "breakdown" when rest.Length is 1 or 2:
+        // Where the analyzer's own work goes (scenario 2b), part by part: ms and bytes allocated per state.
+        return AnalyzerBreakdown.Run(rest[0], rest.Length == 2 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
     case "choice" when rest.Length > 0:
         // One Choice with N [When] rules: parser, validator and analyzer times per N (issue 11 item 6).
         return LargeChoice.Run(rest.Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToList());

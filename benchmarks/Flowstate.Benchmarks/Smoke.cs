@@ -34,6 +34,8 @@ public static class Smoke
             Expect(ide.EditInside().All(d => d.Severity != DiagnosticSeverity.Error), "an edit inside a machine raised an error");
             Expect(ide.EditOutside().IsEmpty, "an edit outside any machine raised a diagnostic");
         }
+        ide.AlsoAfterCompiler = true;
+        Expect(ide.EditInside().All(d => d.Severity != DiagnosticSeverity.Error) && ide.LastAnalyzerAfterCompilerMs > 0, "an edit inside a machine (analyzer after the compiler's pass) failed");
         Console.WriteLine("smoke ide: edits inside and outside a machine ran");
 
         var cli = new CliBenchmarks();

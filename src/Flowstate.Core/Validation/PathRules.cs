@@ -233,7 +233,10 @@ internal static class PathRules
             return;
         }
         if (assign) CheckVariableNames(ctx, state, value, location, stripDollar: true, stateField ? state.Spec : null, field);
-        var stack = new Stack<(JsonValue Value, SourceRef Container, bool Top, string? Parent)>();
+        // One stack per thread, reused across calls (taken while in use, so a nested call gets its own).
+        var stack = t_templateStack ?? new Stack<(JsonValue Value, SourceRef Container, bool Top, string? Parent)>();
+        t_templateStack = null;
+        stack.Clear();
         stack.Push((value, location, true, null));
         var steps = 0;
         Dictionary<string, string>? seen = null;
@@ -283,7 +286,10 @@ internal static class PathRules
                 stack.Push((p.Value, at, false, top ? p.Name : null));
             }
         }
+        t_templateStack = stack;
     }
+
+    [ThreadStatic] private static Stack<(JsonValue Value, SourceRef Container, bool Top, string? Parent)>? t_templateStack;
 
     private static bool LooksLikePath(string s)
         => (s == "$" || s.StartsWith("$.", StringComparison.Ordinal) || s.StartsWith("$$.", StringComparison.Ordinal) || s.StartsWith("$[", StringComparison.Ordinal))
