@@ -24,6 +24,8 @@ public static class Smoke
             analyzers.PrepareAfterCompiler();
             var afterCompiler = analyzers.AnalyzeAfterCompiler();
             // The compiler's declaration pass first must not change what the analyzers report.
+            analyzers.PrepareEmpty();
+            Expect(analyzers.EmptyAnalyzerAfterCompiler() == 0, $"{set}: the empty analyzer reported something");
             Expect(afterCompiler == all, $"{set}: the analyzers reported {all} diagnostics on a fresh compilation and {afterCompiler} after the compiler's declaration pass");
             Console.WriteLine($"smoke {set}: generator and analyzers ran ({Workload.Get(set).TotalStates} states)");
         }
