@@ -99,7 +99,9 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => StackTemplates.Create(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.StackTemplates);
 
-        context.RegisterSourceOutput(stacks, static (spc, s) => s.AddTo(spc));
+        // The stacks file takes each definition from its machine's AslJson (see TemplateSplices), so it also needs
+        // the manifest: the machines whose file was rendered, that the manifest can reach.
+        context.RegisterSourceOutput(stacks.Combine(manifest), static (spc, pair) => pair.Left.AddTo(spc, pair.Right));
 
         // CloudFormation's limits and duplicate logical ids (FLOW7012-7014, FLOW7018), found where the
         // templates are written. The findings hold no positions (StackTemplates is cached across edits that
@@ -228,7 +230,8 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
     }
 
     /// <summary>One machine as its stack's template needs it, or the failure that stopped it. Value-equatable.</summary>
-    internal sealed record TemplateMachineStep(string DisplayName, TemplateMachine? Machine, string? Failure)
+    /// <param name="Splice">How the generated stacks file can take this machine's definition from its AslJson constant (null: it cannot).</param>
+    internal sealed record TemplateMachineStep(string DisplayName, TemplateMachine? Machine, string? Failure, SpliceCandidate? Splice = null)
     {
         public static TemplateMachineStep Create(ParsedMachine machine, CancellationToken cancellationToken)
         {
@@ -237,7 +240,14 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return new TemplateMachineStep(machine.DisplayName, TemplateWriter.MachineFor(spec, deployment, MetadataName(spec.Type)), null);
+                var written = TemplateWriter.MachineFor(spec, deployment, MetadataName(spec.Type));
+                // The constant's text as the machine's own file writes it (RenderedMachine), and the class only when
+                // the manifest (an internal class of the assembly) can reach it: not private, protected or generic.
+                var splice = new SpliceCandidate(
+                    machine.IsListable ? spec.Type?.FullyQualifiedName : null,
+                    AslWriter.Write(spec),
+                    !TemplateWriter.HasIntrinsicKey(written.Definition));
+                return new TemplateMachineStep(machine.DisplayName, written, null, splice);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -257,7 +267,8 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
     }
 
     /// <summary>The templates of every stack of the assembly, or the failure that stopped them. Value-equatable.</summary>
-    internal sealed record StackTemplates(string AppName, EquatableArray<StackTemplate> Stacks, EquatableArray<string> Failures)
+    /// <param name="Splices">Per stack (same order as <paramref name="Stacks"/>), where its template holds definitions the generated C# takes from the AslJson constants.</param>
+    internal sealed record StackTemplates(string AppName, EquatableArray<StackTemplate> Stacks, EquatableArray<string> Failures, EquatableArray<StackSplices> Splices = default)
     {
         public const string HintName = "FlowstateManifest.Stacks.g.cs";
 
@@ -275,13 +286,18 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 // and export their ASL (the round trip), even though all of them in one stack would be over
                 // CloudFormation's limits. Declaring any deployment attribute turns the checks on.
                 var declaresDeployment = DeclaresDeployment(assembly, machines);
+                var stepOf = new Dictionary<TemplateMachine, TemplateMachineStep>(ByReference.Instance);
+                foreach (var m in machines)
+                    if (m.Machine is not null && !stepOf.ContainsKey(m.Machine)) stepOf.Add(m.Machine, m);
+                var splices = new List<StackSplices>(planned.Count);
                 foreach (var stack in planned)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var template = TemplateWriter.Write(stack);
                     written.Add(declaresDeployment ? template : template with { Findings = default });
+                    splices.Add(FindSplices(template.Json, stack, stepOf, cancellationToken));
                 }
-                return new StackTemplates(assembly.AssemblyName, written.ToEquatableArray(), failures.ToEquatableArray());
+                return new StackTemplates(assembly.AssemblyName, written.ToEquatableArray(), failures.ToEquatableArray(), splices.ToEquatableArray());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -290,13 +306,38 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
         }
 
+        // Splicing only shortens the generated C#: when it cannot be done, the template is one literal as before.
+        private static StackSplices FindSplices(string json, StackTemplateInput stack, Dictionary<TemplateMachine, TemplateMachineStep> stepOf, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var candidates = new List<SpliceCandidate>(stack.Machines.Count);
+                foreach (var m in stack.Machines)
+                    candidates.Add(stepOf.TryGetValue(m, out var step) && step.Splice is { } c ? c : new SpliceCandidate(null, "", false));
+                return TemplateSplices.Find(json, candidates, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new StackSplices(default);
+            }
+        }
+
+        /// <summary>The TemplateMachine instances PlanStacks passed through, found by reference (value equality would compare whole definitions).</summary>
+        private sealed class ByReference : IEqualityComparer<TemplateMachine>
+        {
+            public static readonly ByReference Instance = new();
+            public bool Equals(TemplateMachine? x, TemplateMachine? y) => ReferenceEquals(x, y);
+            public int GetHashCode(TemplateMachine obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+
         private static bool DeclaresDeployment(AssemblyDeploymentSpec assembly, ImmutableArray<TemplateMachineStep> machines)
             => assembly.Stacks.Count > 0 || assembly.Parameters.Count > 0 || assembly.Topics.Count > 0 || assembly.Buckets.Count > 0 || assembly.Tags.Count > 0
                || machines.Any(m => m.Machine?.Deployment is { } d
                    && (d.Stack is not null || d.Schedules.Count > 0 || d.Triggers.Count > 0 || d.Alarms.Count > 0 || d.NotifyOnFailureTopic is not null
                        || d.Role.RoleArn is not null || d.Role.PermissionsBoundary is not null || d.Role.ExtraStatements.Count > 0 || d.Logging is not null || d.Tracing || d.Tags.Count > 0));
 
-        public void AddTo(SourceProductionContext context)
+        /// <param name="manifest">The machines whose generated file (and so AslJson) exists and which the manifest reaches; only these are spliced.</param>
+        public void AddTo(SourceProductionContext context, EquatableArray<ManifestEntry> manifest)
         {
             foreach (var failure in Failures)
             {
@@ -305,7 +346,8 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             }
             try
             {
-                context.AddSource(HintName, SourceText.From(CSharpWriter.EmitStacks(AppName, Stacks), Encoding.UTF8));
+                var rendered = new HashSet<string>(manifest.Select(e => e.FullyQualifiedTypeName), StringComparer.Ordinal);
+                context.AddSource(HintName, SourceText.From(CSharpWriter.EmitStacks(AppName, Stacks, Splices, rendered), Encoding.UTF8));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

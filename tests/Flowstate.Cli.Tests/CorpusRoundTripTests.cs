@@ -19,7 +19,8 @@ public class CorpusRoundTripTests
     {
     };
 
-    private static readonly Lazy<GeneratorRun> Run = new(() =>
+    /// <summary>The corpus imported as one project and built with the generator (shared with <see cref="CorpusStackTemplateTests"/>).</summary>
+    internal static readonly Lazy<GeneratorRun> Run = new(() =>
         GeneratorRun.Run(Corpus.Imported.Where(m => m.Source is not null).Select(m => (m.ClassName + ".cs", m.Source!))));
 
     public static TheoryData<string> Files()

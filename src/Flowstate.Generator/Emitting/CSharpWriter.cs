@@ -103,7 +103,9 @@ internal static class CSharpWriter
     }
 
     /// <summary>The second part of the manifest: every CloudFormation stack of the assembly with its template.</summary>
-    public static string EmitStacks(string appName, EquatableArray<Flowstate.Core.Deployment.StackTemplate> stacks)
+    /// <param name="splices">Per stack, where its template holds a definition to take from a machine's AslJson (default: none).</param>
+    /// <param name="rendered">The "global::" names of the machines whose AslJson exists and is reachable; other splices stay literal.</param>
+    public static string EmitStacks(string appName, EquatableArray<Flowstate.Core.Deployment.StackTemplate> stacks, EquatableArray<StackSplices> splices = default, ISet<string>? rendered = null)
     {
         var w = new SourceWriter();
         w.Write(Header);
@@ -114,14 +116,14 @@ internal static class CSharpWriter
         w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::Flowstate.StackDefinition> Stacks { get; } = new global::Flowstate.StackDefinition[]");
         w.WriteLine("{");
         w.Indent();
-        foreach (var stack in stacks)
+        for (var i = 0; i < stacks.Count; i++)
         {
+            var stack = stacks[i];
             w.WriteLine("new global::Flowstate.StackDefinition(");
             w.Indent();
             w.WriteLine(Literal(stack.StackName) + ",");
             w.WriteLine(Literal(appName) + ",");
-            w.WriteIndented(Verbatim(stack.Json));
-            w.Write(",\n");
+            WriteTemplate(w, stack.Json, i < splices.Count ? splices[i].Items : default, rendered);
             w.WriteLine("new string[] { " + string.Join(", ", stack.MachineNames.Select(Literal)) + " }),");
             w.Unindent();
         }
@@ -130,6 +132,39 @@ internal static class CSharpWriter
         w.CloseBlock();
         w.CloseBlock();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The template expression: one verbatim literal, or (with splices) <c>string.Concat</c> of the text between
+    /// the definitions and each definition nested from its machine's AslJson, so that the program's user strings
+    /// hold every definition once (CS8103). TemplateSplices checked that this composes to the same bytes.
+    /// </summary>
+    private static void WriteTemplate(SourceWriter w, string json, EquatableArray<DefinitionSplice> splices, ISet<string>? rendered)
+    {
+        var used = new List<DefinitionSplice>();
+        foreach (var splice in splices)
+            if (rendered is not null && rendered.Contains(splice.TypeName)) used.Add(splice);
+        if (used.Count == 0)
+        {
+            w.WriteIndented(Verbatim(json));
+            w.Write(",\n");
+            return;
+        }
+        w.WriteLine("string.Concat(new string[]");
+        w.WriteLine("{");
+        w.Indent();
+        var at = 0;
+        foreach (var splice in used)
+        {
+            w.WriteIndented(Verbatim(json.Substring(at, splice.Start - at)));
+            w.Write(",\n");
+            w.WriteLine("global::Flowstate.Internal.GeneratedCode.NestJson(" + splice.TypeName + ".AslJson, " + splice.Indent.ToString(System.Globalization.CultureInfo.InvariantCulture) + "),");
+            at = splice.Start + splice.Length;
+        }
+        w.WriteIndented(Verbatim(json.Substring(at)));
+        w.Write(",\n");
+        w.Unindent();
+        w.WriteLine("}),");
     }
 
     /// <summary>Manifest order: by state machine name, then by type, ordinally, so that output never depends on file order.</summary>

@@ -10,23 +10,55 @@ namespace Flowstate.Cli.Tests.Support;
 /// <summary>Imported C# compiled in one compilation with Flowstate's generator, as a user's project would build it.</summary>
 internal sealed class GeneratorRun
 {
-    private GeneratorRun(Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics)
+    private GeneratorRun(Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics, GeneratorRunResult result)
     {
         Output = output;
         GeneratorDiagnostics = generatorDiagnostics;
+        Result = result;
     }
 
     public Compilation Output { get; }
     public ImmutableArray<Diagnostic> GeneratorDiagnostics { get; }
+
+    /// <summary>The generator's run, its steps tracked (<see cref="TrackingNames"/>).</summary>
+    public GeneratorRunResult Result { get; }
 
     public static GeneratorRun Run(IEnumerable<(string Path, string Source)> sources)
     {
         var compilation = CSharpCompiler.Compile(sources);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new FlowstateGenerator().AsSourceGenerator() },
-            parseOptions: CSharpCompiler.ParseOptions);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(output, diagnostics);
+            parseOptions: CSharpCompiler.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(output, diagnostics, driver.GetRunResult().Results.Single());
+    }
+
+    /// <summary>
+    /// The stack templates as the generator wrote them (TemplateWriter.Write), from its StackTemplates step.
+    /// By reflection: the step's record is the generator's internal type.
+    /// </summary>
+    public IReadOnlyList<string> WrittenTemplates()
+    {
+        var value = Result.TrackedSteps[TrackingNames.StackTemplates].Single().Outputs.Single().Value;
+        var stacks = (System.Collections.IEnumerable)value.GetType().GetProperty("Stacks")!.GetValue(value)!;
+        return stacks.Cast<object>().Select(s => (string)s.GetType().GetProperty("Json")!.GetValue(s)!).ToList();
+    }
+
+    /// <summary>The text of a generated file.</summary>
+    public string Source(string hintName) => Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>FlowstateManifest.Stacks of the compiled program, loaded in a collectible context: the templates as a deploy reads them.</summary>
+    public IReadOnlyList<Flowstate.StackDefinition> LoadStacks()
+    {
+        using var stream = new MemoryStream();
+        var emit = Output.Emit(stream);
+        if (!emit.Success)
+            throw new InvalidOperationException("emit failed: " + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        stream.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("flowstate-cli-test-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        var manifest = context.LoadFromStream(stream).GetType("Flowstate.Generated.FlowstateManifest", throwOnError: true)!;
+        return (IReadOnlyList<Flowstate.StackDefinition>)manifest.GetProperty("Stacks")!.GetValue(null)!;
     }
 
     /// <summary>The generated <c>AslJson</c> constant of the [StateMachine] class <paramref name="metadataName"/>, or null.</summary>
