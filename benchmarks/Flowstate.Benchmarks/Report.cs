@@ -47,15 +47,20 @@ public static class Report
             });
             var telemetry = Median(analyzerTimes.Skip(1).ToList());
             var bind = Time(runs, () => Scenarios.BindAttributes(workload.Compilation));
+            var floorFound = 0;
+            var floor = Time(runs, () => floorFound = FloorGenerator.RunCold(workload.Compilation));
+            if (floorFound != workload.Machines) throw new InvalidOperationException($"the floor generator found {floorFound} of {workload.Machines} machines");
             Scenarios.GenerateWithMemo(workload.Compilation);
             var memo = Time(runs, () => Scenarios.GenerateWithMemo(workload.Compilation));
             var states = workload.TotalStates;
             Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} |");
-            Console.Error.WriteLine($"{set}: the generator read {fromSyntax} of {workload.Machines} machines from syntax");
+            Console.Error.WriteLine($"{set}: the generator read {fromSyntax} of {workload.Machines} machines from syntax; Roslyn's floor (ForAttributeWithMetadataName finding them, nothing else, cold) {F(floor.MedianMs)} ms, CPU {F(floor.CpuMs)} ms");
             results[set] = new Dictionary<string, object>
             {
                 ["states"] = states,
                 ["machinesReadFromSyntax"] = fromSyntax,
+                ["generatorFloorMs"] = floor.MedianMs,
+                ["generatorFloorCpuMs"] = floor.CpuMs,
                 ["generatorFirstMs"] = gen.FirstMs,
                 ["generatorMs"] = gen.MedianMs,
                 ["generatorMinMs"] = gen.MinMs,
