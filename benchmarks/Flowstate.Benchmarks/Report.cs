@@ -37,6 +37,7 @@ public static class Report
             Compilation generated = null!;
             var gen = Time(runs, () => generated = Scenarios.GenerateCold(workload.Compilation).Output);
             CheckGenerated(workload, generated);
+            var fromSyntax = Scenarios.LastColdRunMachinesFromSyntax;
             var analyzerTimes = new List<double>();
             var an = Time(runs, () =>
             {
@@ -56,15 +57,22 @@ public static class Report
             });
             var afterTelemetry = Median(afterTimes.Skip(1).ToList());
             // The floor of (b): the same run with an analyzer that does nothing (the compiler's method-body pass and the driver).
-            var floor = Time(runs, () => Scenarios.AfterCompiler.PrepareEmpty(generated), prepared => Scenarios.AfterCompiler.Run(prepared));
+            var analyzerFloor = Time(runs, () => Scenarios.AfterCompiler.PrepareEmpty(generated), prepared => Scenarios.AfterCompiler.Run(prepared));
             var bind = Time(runs, () => Scenarios.BindAttributes(workload.Compilation));
+            var floorFound = 0;
+            var floor = Time(runs, () => floorFound = FloorGenerator.RunCold(workload.Compilation));
+            if (floorFound != workload.Machines) throw new InvalidOperationException($"the floor generator found {floorFound} of {workload.Machines} machines");
             Scenarios.GenerateWithMemo(workload.Compilation);
             var memo = Time(runs, () => Scenarios.GenerateWithMemo(workload.Compilation));
             var states = workload.TotalStates;
-            Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(after.MedianMs)} | {F(after.CpuMs)} | {F(afterTelemetry)} | {F(floor.MedianMs)} | {F(floor.CpuMs)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} | {after.AllocatedBytes / states:N0} |");
+            Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(after.MedianMs)} | {F(after.CpuMs)} | {F(afterTelemetry)} | {F(analyzerFloor.MedianMs)} | {F(analyzerFloor.CpuMs)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} | {after.AllocatedBytes / states:N0} |");
+            Console.Error.WriteLine($"{set}: the generator read {fromSyntax} of {workload.Machines} machines from syntax; Roslyn's floor (ForAttributeWithMetadataName finding them, nothing else, cold) {F(floor.MedianMs)} ms, CPU {F(floor.CpuMs)} ms");
             results[set] = new Dictionary<string, object>
             {
                 ["states"] = states,
+                ["machinesReadFromSyntax"] = fromSyntax,
+                ["generatorFloorMs"] = floor.MedianMs,
+                ["generatorFloorCpuMs"] = floor.CpuMs,
                 ["generatorFirstMs"] = gen.FirstMs,
                 ["generatorMs"] = gen.MedianMs,
                 ["generatorMinMs"] = gen.MinMs,
@@ -80,9 +88,9 @@ public static class Report
                 ["analyzersAfterCompilerMinMs"] = after.MinMs,
                 ["analyzersAfterCompilerCpuMs"] = after.CpuMs,
                 ["analyzersAfterCompilerTelemetryMs"] = afterTelemetry,
-                ["emptyAnalyzerAfterCompilerMs"] = floor.MedianMs,
-                ["emptyAnalyzerAfterCompilerCpuMs"] = floor.CpuMs,
-                ["emptyAnalyzerAfterCompilerAllocBytesPerState"] = floor.AllocatedBytes / states,
+                ["emptyAnalyzerAfterCompilerMs"] = analyzerFloor.MedianMs,
+                ["emptyAnalyzerAfterCompilerCpuMs"] = analyzerFloor.CpuMs,
+                ["emptyAnalyzerAfterCompilerAllocBytesPerState"] = analyzerFloor.AllocatedBytes / states,
                 ["generatorAllocBytesPerState"] = gen.AllocatedBytes / states,
                 ["analyzerAllocBytesPerState"] = an.AllocatedBytes / states,
                 ["analyzerAfterCompilerAllocBytesPerState"] = after.AllocatedBytes / states,

@@ -32,9 +32,14 @@ public static class Scenarios
     {
         // The generator remembers parsed machines while its assembly is loaded (MachineMemo); a cold run forgets them.
         Flowstate.Generator.Parsing.MachineMemo.Clear();
+        var before = Flowstate.Generator.Parsing.SyntaxAttributeReader.MachinesReadOnThisThread;
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation.Clone(), out var output, out _);
+        LastColdRunMachinesFromSyntax = Flowstate.Generator.Parsing.SyntaxAttributeReader.MachinesReadOnThisThread - before;
         return (driver, output);
     }
+
+    /// <summary>How many machines the last <see cref="GenerateCold"/> read from syntax instead of binding their attributes (all, for the synthetic sets).</summary>
+    public static int LastColdRunMachinesFromSyntax { get; private set; }
 
     /// <summary>
     /// The compiler's own share of what the generator asks for: every attribute of every type bound

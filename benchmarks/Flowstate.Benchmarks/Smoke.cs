@@ -17,6 +17,10 @@ public static class Smoke
             generator.Setup();
             var output = generator.Generate();
             Report.CheckGenerated(Workload.Get(set), output);
+            Expect(FloorGenerator.RunCold(Workload.Get(set).Compilation) == Workload.Get(set).Machines, $"{set}: the floor generator did not find every machine");
+            // The synthetic machines are self-contained: the generator must read them all from syntax (the fast path).
+            Expect(Scenarios.LastColdRunMachinesFromSyntax == Workload.Get(set).Machines,
+                $"{set}: the generator read {Scenarios.LastColdRunMachinesFromSyntax} of {Workload.Get(set).Machines} machines from syntax");
 
             var analyzers = new AnalyzerBenchmarks { Set = set };
             analyzers.Setup();

@@ -139,6 +139,8 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
         {
             // The transform runs for every machine on every compilation change; a machine whose text and
             // surroundings are as before gets its earlier model without binding its attributes again.
+            var mode = SyntaxAttributeReader.TestModeOnThisThread;
+            if (mode == SyntaxAttributeReader.TestMode.BoundWithoutMemo) return CreateUncached(syntax, null, cancellationToken);
             MachineMemo.Key? key;
             try
             {
@@ -148,13 +150,38 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
             {
                 key = null; // the memo is an optimisation: without it, parse as always
             }
-            if (key is { } known && MachineMemo.TryGet(known, out var remembered)) return remembered;
-            var parsed = CreateUncached(syntax, cancellationToken);
-            if (key is { } newKey && parsed is not null) MachineMemo.Add(newKey, parsed);
+            if (key is { } known && mode == SyntaxAttributeReader.TestMode.Default && MachineMemo.TryGet(known, out var remembered)) return remembered;
+            ParsedMachine? parsed = null;
+            // A self-contained machine (a memo key) is read from its syntax; anything the syntax reader
+            // does not read exactly as the compiler would makes it bind, as for every other machine.
+            if (key is not null) parsed = CreateFromSyntax(syntax, cancellationToken);
+            else SyntaxAttributeReader.NoteFallback(syntax.TargetSymbol, "not self-contained (MachineMemo)");
+            parsed ??= CreateUncached(syntax, null, cancellationToken);
+            if (key is { } newKey && parsed is not null && mode == SyntaxAttributeReader.TestMode.Default) MachineMemo.Add(newKey, parsed);
             return parsed;
         }
 
-        private static ParsedMachine? CreateUncached(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
+        private static ParsedMachine? CreateFromSyntax(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (syntax.TargetSymbol is not INamedTypeSymbol machine || syntax.TargetNode is not TypeDeclarationSyntax declaration
+                    || syntax.Attributes.FirstOrDefault()?.AttributeClass is not { } stateMachineAttribute) return null;
+                var reader = SyntaxAttributeReader.TryCreate(syntax.SemanticModel.Compilation, machine, stateMachineAttribute, declaration, captureLocations: false, cancellationToken);
+                if (reader is null) return null;
+                var parsed = CreateUncached(syntax, reader, cancellationToken);
+                if (parsed?.Failure is not null) return null; // let the bound attributes say what failed
+                SyntaxAttributeReader.CountMachine();
+                return parsed;
+            }
+            catch (SyntaxAttributeReader.UnsupportedException e)
+            {
+                SyntaxAttributeReader.NoteFallback(syntax.TargetSymbol, e.Message);
+                return null;
+            }
+        }
+
+        private static ParsedMachine? CreateUncached(GeneratorAttributeSyntaxContext syntax, AttributeSource? attributes, CancellationToken cancellationToken)
         {
             if (syntax.TargetSymbol is not INamedTypeSymbol machine) return null;
             var displayName = machine.ToDisplayString();
@@ -165,13 +192,17 @@ public sealed class FlowstateGenerator : IIncrementalGenerator
                 var attribute = syntax.Attributes.FirstOrDefault(a =>
                     a.ApplicationSyntaxReference is { } reference && syntax.TargetNode.Span.Contains(reference.Span));
                 if (attribute is null || !IsFirstDeclaration(machine, attribute)) return null;
-                var result = StateMachineParser.Parse(machine, attribute, captureLocations: false, cancellationToken);
+                var result = StateMachineParser.Parse(machine, attribute, captureLocations: false, cancellationToken, attributes);
                 var spec = result.Spec;
                 // Without partial everywhere the generated declaration would not compile; FLOW0002 (an
                 // analyzer error) tells the user, and no output is better than a second, confusing error.
                 if (spec?.Type is not { } type || !type.IsPartial || type.ContainingTypes.Any(t => !t.IsPartial)) return null;
-                var deployment = DeploymentParser.Parse(machine, spec.Name, spec.WorkflowType, captureLocations: false, cancellationToken).Spec;
+                var deployment = DeploymentParser.Parse(machine, spec.Name, spec.WorkflowType, captureLocations: false, cancellationToken, attributes).Spec;
                 return new ParsedMachine(displayName, spec, null, IsVisibleAndClosed(machine), deployment);
+            }
+            catch (SyntaxAttributeReader.UnsupportedException) when (attributes is not null)
+            {
+                throw;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

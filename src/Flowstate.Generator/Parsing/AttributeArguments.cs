@@ -21,12 +21,13 @@ internal sealed class AttributeArguments
     private readonly List<string> _setTwice = new();
     private readonly bool _captureLocations;
     private readonly CancellationToken _cancellationToken;
+    private readonly AttributeData? _data;
     private AttributeSyntax? _syntax;
     private bool _syntaxLoaded;
 
     private readonly struct Argument
     {
-        public Argument(TypedConstant value, int constructorIndex, string? parameterName, bool isParams)
+        public Argument(ArgValue value, int constructorIndex, string? parameterName, bool isParams)
         {
             Value = value;
             ConstructorIndex = constructorIndex;
@@ -34,37 +35,66 @@ internal sealed class AttributeArguments
             IsParams = isParams;
         }
 
-        public TypedConstant Value { get; }
+        public ArgValue Value { get; }
         public int ConstructorIndex { get; }
         public string? ParameterName { get; }
         public bool IsParams { get; }
     }
 
+    /// <summary>The arguments of a bound attribute (the compiler's view).</summary>
     public AttributeArguments(AttributeData data, bool captureLocations, CancellationToken cancellationToken)
+        : this(data.AttributeClass, captureLocations, cancellationToken)
     {
-        Data = data;
-        _captureLocations = captureLocations;
-        _cancellationToken = cancellationToken;
-        ShortName = FlowstateSymbols.ShortName(data.AttributeClass) ?? data.AttributeClass?.Name ?? "?";
-
+        _data = data;
         var parameters = data.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
         var ctorArgs = data.ConstructorArguments;
-        for (var i = 0; i < ctorArgs.Length && i < parameters.Length; i++)
+        var given = new ArgValue[Math.Min(ctorArgs.Length, parameters.Length)];
+        for (var i = 0; i < given.Length; i++) given[i] = ArgValue.From(ctorArgs[i]);
+        var named = new List<KeyValuePair<string, ArgValue>>(data.NamedArguments.Length);
+        foreach (var n in data.NamedArguments) named.Add(new KeyValuePair<string, ArgValue>(n.Key, ArgValue.From(n.Value)));
+        Fill(parameters, given, named);
+    }
+
+    /// <summary>
+    /// The arguments of an attribute read from syntax (<see cref="SyntaxAttributeReader"/>): the same
+    /// values the compiler would bind, already converted to the parameters' and properties' types.
+    /// </summary>
+    public AttributeArguments(INamedTypeSymbol attributeClass, AttributeSyntax syntax, ImmutableArray<IParameterSymbol> parameters,
+        ArgValue[] constructorArguments, List<KeyValuePair<string, ArgValue>> namedArguments, bool captureLocations, CancellationToken cancellationToken)
+        : this(attributeClass, captureLocations, cancellationToken)
+    {
+        _syntax = syntax;
+        _syntaxLoaded = true;
+        Fill(parameters, constructorArguments, namedArguments);
+    }
+
+    private AttributeArguments(INamedTypeSymbol? attributeClass, bool captureLocations, CancellationToken cancellationToken)
+    {
+        _captureLocations = captureLocations;
+        _cancellationToken = cancellationToken;
+        AttributeClass = attributeClass;
+        ShortName = FlowstateSymbols.ShortName(attributeClass) ?? attributeClass?.Name ?? "?";
+    }
+
+    private void Fill(ImmutableArray<IParameterSymbol> parameters, ArgValue[] constructorArguments, List<KeyValuePair<string, ArgValue>> namedArguments)
+    {
+        for (var i = 0; i < constructorArguments.Length && i < parameters.Length; i++)
         {
             var parameter = parameters[i];
-            var value = ctorArgs[i];
+            var value = constructorArguments[i];
             // An optional parameter left null means "not given" (FailAttribute(error, cause = null) sets Cause only when non-null).
             if (parameter.IsOptional && value.Kind != TypedConstantKind.Array && value.IsNull) continue;
             _arguments[PropertyName(parameter.Name)] = new Argument(value, i, parameter.Name, parameter.IsParams);
         }
-        foreach (var named in data.NamedArguments)
+        foreach (var named in namedArguments)
         {
             if (_arguments.ContainsKey(named.Key)) _setTwice.Add(named.Key);
             _arguments[named.Key] = new Argument(named.Value, -1, null, false);
         }
     }
 
-    public AttributeData Data { get; }
+    /// <summary>The attribute's class (an error type when the compiler could not resolve it).</summary>
+    public INamedTypeSymbol? AttributeClass { get; }
 
     /// <summary>"LambdaInvoke" for [LambdaInvoke].</summary>
     public string ShortName { get; }
@@ -205,7 +235,7 @@ internal sealed class AttributeArguments
             if (!_syntaxLoaded)
             {
                 _syntaxLoaded = true;
-                _syntax = Data.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+                _syntax = _data?.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
             }
             return _syntax;
         }

@@ -28,8 +28,12 @@ public static class DeploymentParser
     internal static readonly int[] RetentionDays = { 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 };
 
     public static DeploymentParseResult Parse(INamedTypeSymbol machine, string machineName, string workflowType, bool captureLocations, CancellationToken cancellationToken)
+        => Parse(machine, machineName, workflowType, captureLocations, cancellationToken, null);
+
+    /// <summary>As above, reading the nested classes' attributes from <paramref name="attributes"/> (null: the bound attributes).</summary>
+    internal static DeploymentParseResult Parse(INamedTypeSymbol machine, string machineName, string workflowType, bool captureLocations, CancellationToken cancellationToken, AttributeSource? attributes)
     {
-        var context = new ParseContext(captureLocations, cancellationToken);
+        var context = new ParseContext(captureLocations, cancellationToken, attributes);
         var spec = new Parser(context, machine, machineName, workflowType).Parse();
         return new DeploymentParseResult(spec, context.Diagnostics.ToEquatableArray());
     }
@@ -369,10 +373,10 @@ public static class DeploymentParser
             foreach (var nested in type.GetTypeMembers())
             {
                 _ct.ThrowIfCancellationRequested();
-                foreach (var attribute in nested.GetAttributes())
+                foreach (var attribute in _context.Attributes.Of(nested))
                 {
                     if (!string.Equals(FlowstateSymbols.ShortName(attribute.AttributeClass), "StartExecution", StringComparison.Ordinal)) continue;
-                    var a = new AttributeArguments(attribute, Capture, _ct);
+                    var a = attribute.Args;
                     if (a.Type("StateMachine") is not INamedTypeSymbol target || target.TypeKind == TypeKind.Error) continue;
                     var machineAttribute = target.GetAttributes().FirstOrDefault(t =>
                         string.Equals(FlowstateSymbols.ShortName(t.AttributeClass), "StateMachine", StringComparison.Ordinal));

@@ -56,9 +56,10 @@ internal static class FlowstateSymbols
         return name.EndsWith(AttributeSuffix, StringComparison.Ordinal) ? name.Substring(0, name.Length - AttributeSuffix.Length) : name;
     }
 
-    public static AttributeRole RoleOf(AttributeData attribute)
+    public static AttributeRole RoleOf(AttributeData attribute) => RoleOf(attribute.AttributeClass);
+
+    public static AttributeRole RoleOf(INamedTypeSymbol? type)
     {
-        var type = attribute.AttributeClass;
         var name = ShortName(type);
         if (name is null) return AttributeRole.None;
         switch (name)

@@ -22,10 +22,12 @@ namespace Flowstate.Generator.Parsing;
 /// <para>Soundness: a memoized result is reused only when its key captures everything the parse can
 /// depend on: the machine's declaration text, the headers and usings around it, its file's parse
 /// options, the compilation's global usings, options and references (Flowstate.dll by module version
-/// id), and the fact that no source declares a type with a Flowstate type's name or a namespace named
-/// Flowstate. A machine whose attributes could depend on anything else (an identifier that is not a
+/// id), and the fact that no source declares an attribute class with a Flowstate attribute's name, a
+/// type with the name of another Flowstate type (LambdaErrors, QueryLanguage, ...) or a namespace
+/// named Flowstate. A machine whose attributes could depend on anything else (an identifier that is not a
 /// literal, a Flowstate type's member, or a typeof of a state declared inside the machine; a base
-/// list; a type parameter; an alias; several partial declarations) is never memoized: it is parsed
+/// list; a type parameter; an alias; several partial declarations; an attribute not named like a
+/// Flowstate attribute) is never memoized: it is parsed
 /// every time, as before. Failures are never memoized. The memo holds no Roslyn object (only
 /// strings and parsed models), is bounded, and lives as long as the analyzer assembly is loaded
 /// (the compiler server or the IDE process), where it also makes a rebuild after a one-file edit
@@ -73,6 +75,10 @@ internal static class MachineMemo
         if (declaration.Text is null) return null;
         return new Key(environment.Text, declaration.Text, declaration.Hash);
     }
+
+    /// <summary>A Flowstate type that is not an attribute (LambdaErrors, QueryLanguage): its members are named as Type.Member.</summary>
+    private static bool IsValueTypeName(string name, HashSet<string> flowstateNames)
+        => flowstateNames.Contains(name) && !name.EndsWith("Attribute", StringComparison.Ordinal) && !flowstateNames.Contains(name + "Attribute");
 
     /// <summary>Memo hits on the calling thread (tests check that an unrelated edit reuses the parse).</summary>
     [ThreadStatic]
@@ -173,7 +179,15 @@ internal static class MachineMemo
             // what a name in an attribute means from another file.
             if (compilation.ContainsSymbolsWithName("Flowstate", SymbolFilter.Namespace)) return None;
             foreach (var name in names)
-                if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)) return None;
+            {
+                if (!compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)) continue;
+                // LambdaErrors, QueryLanguage, ...: a source type by that name changes what X.Member means.
+                if (IsValueTypeName(name, names)) return None;
+                // A state class named Wait or Retry is fine: an attribute name looks up attribute classes
+                // only, and passes over any other type. A source attribute class by that name is not.
+                foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Type))
+                    if (symbol is INamedTypeSymbol type && IsAttributeClass(type)) return None;
+            }
 
             var sb = new StringBuilder();
             sb.Append("flowstate ").Append(attribute.ContainingAssembly.Identity.GetDisplayName()).Append(' ').Append(mvid.ToString("N")).Append('\n');
@@ -188,6 +202,13 @@ internal static class MachineMemo
                 sb.Append(usings);
             }
             return new Environment(sb.ToString(), names);
+        }
+
+        private static bool IsAttributeClass(INamedTypeSymbol type)
+        {
+            for (var t = type.BaseType; t is not null; t = t.BaseType)
+                if (t.Name == "Attribute" && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }) return true;
+            return false;
         }
 
         /// <summary>The file's global using directives as text; "!" when one is an alias (too much to follow).</summary>
@@ -285,12 +306,17 @@ internal static class MachineMemo
                         break;
                     case AttributeSyntax attribute:
                         if (attribute.Name is not IdentifierNameSyntax name) return false;
-                        // Not a Flowstate attribute (no alias can rename one: aliases make the file not memoizable).
-                        if (!flowstateNames.Contains(name.Identifier.ValueText)) continue;
+                        // Not named like a Flowstate attribute: it may still derive from one (a user's
+                        // TaskStateAttribute), declared in another file that can change. Not self-contained.
+                        if (!flowstateNames.Contains(name.Identifier.ValueText)) return false;
                         if (attribute.ArgumentList is null) continue;
                         var scope = InScopeTypeNames(attribute, machine);
                         foreach (var argument in attribute.ArgumentList.Arguments)
-                            if (!IsConstant(argument.Expression, scope, flowstateNames)) return false;
+                            if (!IsConstant(argument.Expression, scope, flowstateNames))
+                            {
+                                SyntaxAttributeReader.NoteFallback(null, "not self-contained: " + argument.Expression.Kind() + " " + argument);
+                                return false;
+                            }
                         break;
                 }
             }
@@ -298,15 +324,16 @@ internal static class MachineMemo
         }
 
         /// <summary>
-        /// Type names declared directly in the classes around the attributed class, from its container
-        /// up to the machine: a simple name found there binds there, whatever is declared outside.
-        /// (The attributed class's own nested types are left out: they are not reliably in scope.)
+        /// Type names a simple name in an attribute argument finds inside the machine: those declared
+        /// directly in the attributed class and in every class around it up to the machine (attribute
+        /// arguments of a class are bound in its own scope, so its nested types come first), and the
+        /// machine's own name. A name found there binds there, whatever is declared outside.
         /// </summary>
         private static HashSet<string> InScopeTypeNames(AttributeSyntax attribute, TypeDeclarationSyntax machine)
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            if (attribute.Parent?.Parent is not TypeDeclarationSyntax owner || owner == machine) return names;
-            for (SyntaxNode? n = owner.Parent; n is not null; n = n.Parent)
+            var names = new HashSet<string>(StringComparer.Ordinal) { machine.Identifier.ValueText };
+            if (attribute.Parent?.Parent is not TypeDeclarationSyntax owner) return names;
+            for (SyntaxNode? n = owner; n is not null; n = n.Parent)
             {
                 if (n is TypeDeclarationSyntax container)
                     foreach (var member in container.Members)
@@ -333,9 +360,9 @@ internal static class MachineMemo
                 case TypeOfExpressionSyntax t:
                     return LeftmostName(t.Type) is { } typeName && scope.Contains(typeName);
                 case MemberAccessExpressionSyntax m:
-                    // LambdaErrors.ServiceException, IntegrationPattern.Sync: a Flowstate type's member.
+                    // LambdaErrors.ServiceException, IntegrationPattern.Sync: a member of a Flowstate type that is no attribute.
                     return m.IsKind(SyntaxKind.SimpleMemberAccessExpression)
-                           && m.Expression is IdentifierNameSyntax type && flowstateNames.Contains(type.Identifier.ValueText)
+                           && m.Expression is IdentifierNameSyntax type && IsValueTypeName(type.Identifier.ValueText, flowstateNames)
                            && !scope.Contains(type.Identifier.ValueText);
                 case ImplicitArrayCreationExpressionSyntax a:
                     return a.Initializer.Expressions.All(e => IsConstant(e, scope, flowstateNames));

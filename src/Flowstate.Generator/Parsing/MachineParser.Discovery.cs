@@ -21,12 +21,12 @@ internal sealed partial class MachineParser
     /// <summary>The Flowstate attributes of one class, sorted by role, in source order.</summary>
     private sealed class ClassInfo
     {
-        public ClassInfo(INamedTypeSymbol symbol)
+        public ClassInfo(INamedTypeSymbol symbol, AttributeSource source)
         {
             Symbol = symbol;
-            foreach (var attribute in symbol.GetAttributes())
+            foreach (var attribute in source.Of(symbol))
             {
-                var role = FlowstateSymbols.RoleOf(attribute);
+                var role = attribute.Role;
                 if (role == AttributeRole.None) continue;
                 All.Add((role, attribute));
                 switch (role)
@@ -45,16 +45,16 @@ internal sealed partial class MachineParser
         }
 
         public INamedTypeSymbol Symbol { get; }
-        public List<(AttributeRole Role, AttributeData Data)> All { get; } = new();
+        public List<(AttributeRole Role, AttributeUse Data)> All { get; } = new();
         public bool IsStateMachine { get; }
-        public List<AttributeData> States { get; } = new();
-        public AttributeData? Branch { get; }
-        public AttributeData? StartAt { get; }
-        public List<AttributeData> Retry { get; } = new();
-        public List<AttributeData> Catch { get; } = new();
-        public List<AttributeData> When { get; } = new();
-        public List<AttributeData> AslField { get; } = new();
-        public List<AttributeData> RawState { get; } = new();
+        public List<AttributeUse> States { get; } = new();
+        public AttributeUse? Branch { get; }
+        public AttributeUse? StartAt { get; }
+        public List<AttributeUse> Retry { get; } = new();
+        public List<AttributeUse> Catch { get; } = new();
+        public List<AttributeUse> When { get; } = new();
+        public List<AttributeUse> AslField { get; } = new();
+        public List<AttributeUse> RawState { get; } = new();
         public bool IsState => States.Count > 0;
     }
 
@@ -106,7 +106,7 @@ internal sealed partial class MachineParser
         foreach (var nested in scopeClass.Symbol.GetTypeMembers())
         {
             _ct.ThrowIfCancellationRequested();
-            var info = new ClassInfo(nested);
+            var info = new ClassInfo(nested, _context.Attributes);
             if (info.IsStateMachine) continue;
             if (info.IsState)
             {
@@ -152,7 +152,7 @@ internal sealed partial class MachineParser
                 foreach (var nested in info.Symbol.GetTypeMembers())
                 {
                     _ct.ThrowIfCancellationRequested();
-                    var branchInfo = new ClassInfo(nested);
+                    var branchInfo = new ClassInfo(nested, _context.Attributes);
                     if (branchInfo.IsStateMachine) continue;
                     if (branchInfo.Branch is not null)
                     {
@@ -189,7 +189,7 @@ internal sealed partial class MachineParser
     /// <summary>FLOW0007: a class declaring more than one state (two state attributes, or a state and a branch or raw entry).</summary>
     private void ReportMultipleDeclarations(ClassInfo info, StateKind? kind)
     {
-        var declarations = new List<AttributeData>(info.States);
+        var declarations = new List<AttributeUse>(info.States);
         if (info.Branch is not null) declarations.Add(info.Branch);
         if (kind is not null && kind != StateKind.Map && kind != StateKind.Parallel) declarations.AddRange(info.RawState);
         if (declarations.Count < 2) return;
@@ -223,14 +223,14 @@ internal sealed partial class MachineParser
         foreach (var nested in info.Symbol.GetTypeMembers())
         {
             _ct.ThrowIfCancellationRequested();
-            CheckHelper(new ClassInfo(nested), info.Symbol);
+            CheckHelper(new ClassInfo(nested, _context.Attributes), info.Symbol);
         }
     }
 
     private void CheckNotScope(INamedTypeSymbol nested, INamedTypeSymbol container)
     {
         _ct.ThrowIfCancellationRequested();
-        CheckHelper(new ClassInfo(nested), container);
+        CheckHelper(new ClassInfo(nested, _context.Attributes), container);
     }
 
     private static string Belongs(AttributeRole role) => role switch
@@ -245,6 +245,6 @@ internal sealed partial class MachineParser
         _ => "remove it",
     };
 
-    private void Misplaced(AttributeData attribute, INamedTypeSymbol symbol, string reason)
+    private void Misplaced(AttributeUse attribute, INamedTypeSymbol symbol, string reason)
         => _context.Report(DiagnosticIds.MisplacedDeclaration, Args(attribute).NameLocation, symbol.Name, reason);
 }

@@ -34,14 +34,14 @@ internal sealed partial class MachineParser
 
     private bool Capture => _context.CaptureLocations;
 
-    private AttributeArguments Args(AttributeData data) => new(data, Capture, _ct);
+    private static AttributeArguments Args(AttributeUse attribute) => attribute.Args;
 
     public StateMachineSpec? Parse()
     {
         // [StateMachine] is AttributeTargets.Class; on anything else the compiler already reports CS0592.
         if (_machine.TypeKind != TypeKind.Class) return null;
 
-        var args = Args(_attribute);
+        var args = new AttributeArguments(_attribute, Capture, _ct);
         var locations = new FieldLocations(Capture);
         _machineName = args.String("Name") ?? _machine.Name;
         locations.Add("Name", args.LocationOf("Name"));
@@ -50,7 +50,7 @@ internal sealed partial class MachineParser
         ReportSetTwice(args, owner);
 
         var type = BuildTypeIdentity();
-        var info = new ClassInfo(_machine);
+        var info = new ClassInfo(_machine, _context.Attributes);
         ReportStray(info, $"the state machine class '{_machine.Name}'", AttributeRole.StartAt, AttributeRole.AslField, AttributeRole.RawState);
 
         var root = DiscoverScope(info, DeclaredScope.Machine);
@@ -312,7 +312,7 @@ internal sealed partial class MachineParser
     }
 
     /// <summary>[AslField] attributes as extra fields, in source order.</summary>
-    private EquatableArray<ExtraField> Extras(List<AttributeData> attributes, string owner, FieldLocations locations, string prefix)
+    private EquatableArray<ExtraField> Extras(List<AttributeUse> attributes, string owner, FieldLocations locations, string prefix)
     {
         if (attributes.Count == 0) return default;
         var extras = new List<ExtraField>(attributes.Count);

@@ -9,11 +9,15 @@ internal sealed class ParseContext
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public ParseContext(bool captureLocations, CancellationToken cancellationToken)
+    public ParseContext(bool captureLocations, CancellationToken cancellationToken, AttributeSource? attributes = null)
     {
         CaptureLocations = captureLocations;
         CancellationToken = cancellationToken;
+        Attributes = attributes ?? AttributeSource.Bound(captureLocations, cancellationToken);
     }
+
+    /// <summary>Where the attributes of the machine's classes are read from (bound by the compiler, or from syntax).</summary>
+    public AttributeSource Attributes { get; }
 
     public bool CaptureLocations { get; }
 

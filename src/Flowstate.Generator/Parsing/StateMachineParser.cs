@@ -18,8 +18,12 @@ public sealed record StateMachineParseResult(StateMachineSpec? Spec, EquatableAr
 public static class StateMachineParser
 {
     public static StateMachineParseResult Parse(INamedTypeSymbol machine, AttributeData stateMachineAttribute, bool captureLocations, CancellationToken cancellationToken)
+        => Parse(machine, stateMachineAttribute, captureLocations, cancellationToken, null);
+
+    /// <summary>As above, reading the classes' attributes from <paramref name="attributes"/> (null: the bound attributes).</summary>
+    internal static StateMachineParseResult Parse(INamedTypeSymbol machine, AttributeData stateMachineAttribute, bool captureLocations, CancellationToken cancellationToken, AttributeSource? attributes)
     {
-        var context = new ParseContext(captureLocations, cancellationToken);
+        var context = new ParseContext(captureLocations, cancellationToken, attributes);
         var spec = new MachineParser(context, machine, stateMachineAttribute).Parse();
         return new StateMachineParseResult(spec, context.Diagnostics.ToEquatableArray());
     }

@@ -20,18 +20,50 @@ internal sealed class GeneratorRun
     public Compilation Output { get; }
     public ImmutableArray<Diagnostic> GeneratorDiagnostics { get; }
 
+    /// <summary>Machines the generator read from syntax (the fast path) in this run.</summary>
+    public int MachinesReadFromSyntax { get; private init; }
+
+    /// <summary>Why machines not read from syntax were bound instead.</summary>
+    public IReadOnlyList<string> Fallbacks { get; private init; } = Array.Empty<string>();
+
+    /// <summary>Every generated file, by hint name.</summary>
+    public IReadOnlyDictionary<string, string> Sources => Output.SyntaxTrees
+        .Where(t => t.FilePath.Contains("FlowstateGenerator", StringComparison.Ordinal))
+        .ToDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString(), StringComparer.Ordinal);
+
     /// <summary>The generator's run, its steps tracked (<see cref="TrackingNames"/>).</summary>
     public GeneratorRunResult Result { get; }
 
-    public static GeneratorRun Run(IEnumerable<(string Path, string Source)> sources)
+    public static GeneratorRun Run(IEnumerable<(string Path, string Source)> sources) => Run(sources, syntaxReader: true);
+
+    /// <summary>As <see cref="Run(IEnumerable{ValueTuple{string, string}})"/>; <paramref name="syntaxReader"/> false makes the generator bind every attribute (the reference the syntax reader must agree with).</summary>
+    public static GeneratorRun Run(IEnumerable<(string Path, string Source)> sources, bool syntaxReader)
     {
         var compilation = CSharpCompiler.Compile(sources);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new FlowstateGenerator().AsSourceGenerator() },
-            parseOptions: CSharpCompiler.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(output, diagnostics, driver.GetRunResult().Results.Single());
+        var fallbacks = new List<string>();
+        analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.FallbacksOnThisThread = fallbacks;
+        var before = analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.MachinesReadOnThisThread;
+        analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.TestModeOnThisThread = syntaxReader
+            ? analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.TestMode.SyntaxWithoutMemo
+            : analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.TestMode.BoundWithoutMemo;
+        try
+        {
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                new[] { new FlowstateGenerator().AsSourceGenerator() },
+                parseOptions: CSharpCompiler.ParseOptions,
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+            return new GeneratorRun(output, diagnostics, driver.GetRunResult().Results.Single())
+            {
+                MachinesReadFromSyntax = analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.MachinesReadOnThisThread - before,
+                Fallbacks = fallbacks,
+            };
+        }
+        finally
+        {
+            analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.TestModeOnThisThread = default;
+            analyzer::Flowstate.Generator.Parsing.SyntaxAttributeReader.FallbacksOnThisThread = null;
+        }
     }
 
     /// <summary>
