@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Flowstate.Benchmarks;
 
@@ -45,6 +46,24 @@ public class AnalyzerBenchmarks
 
     [Benchmark(Description = "analyzers, whole compilation")]
     public int Analyze() => Scenarios.Analyze(_generated).Diagnostics.Length;
+
+    private CompilationWithAnalyzers _afterCompiler = null!;
+
+    /// <summary>(2b) Untimed: a fresh copy on which the compiler's declaration pass has run.</summary>
+    [IterationSetup(Target = nameof(AnalyzeAfterCompiler))]
+    public void PrepareAfterCompiler() => _afterCompiler = Scenarios.AfterCompiler.Prepare(_generated);
+
+    [Benchmark(Description = "analyzers, whole compilation, after the compiler's declaration pass (what they add to a build)")]
+    public int AnalyzeAfterCompiler() => Scenarios.AfterCompiler.Run(_afterCompiler).Diagnostics.Length;
+
+    private CompilationWithAnalyzers _empty = null!;
+
+    /// <summary>(2b floor) Untimed: the same fresh copy, with an analyzer that does nothing.</summary>
+    [IterationSetup(Target = nameof(EmptyAnalyzerAfterCompiler))]
+    public void PrepareEmpty() => _empty = Scenarios.AfterCompiler.PrepareEmpty(_generated);
+
+    [Benchmark(Description = "an empty analyzer, same run (the floor: the compiler's method-body pass and the driver)")]
+    public int EmptyAnalyzerAfterCompiler() => Scenarios.AfterCompiler.Run(_empty).Diagnostics.Length;
 }
 
 /// <summary>(3) The IDE loop on 200 machines x 25 states: an edit inside one machine, and one outside any.</summary>

@@ -19,6 +19,10 @@ public static class Loop
                 var generated = Scenarios.GenerateCold(workload.Compilation).Output;
                 action = () => Scenarios.Analyze(generated);
                 break;
+            case "analyzers-after-compiler":
+                var compiled = Scenarios.GenerateCold(workload.Compilation).Output;
+                action = () => Scenarios.AfterCompiler.Run(Scenarios.AfterCompiler.Prepare(compiled));
+                break;
             case "ide-inside":
             case "ide-outside":
                 var session = new Scenarios.IdeSession(workload);

@@ -29,8 +29,8 @@ public static class Report
         var results = new Dictionary<string, object>();
         Console.WriteLine($"# Flowstate in-process report: {runs} runs per operation, median (first = JIT-cold), .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| set | states | generator ms (first run) | generator ms | generator CPU ms | analyzers ms | analyzers CPU ms | analyzer time ms (telemetry) | binding attributes alone ms | generator ms, memo warm (rebuild in compiler server) | gen alloc B/state | analyzer alloc B/state |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| set | states | generator ms (first run) | generator ms | generator CPU ms | analyzers ms | analyzers CPU ms | analyzer time ms (telemetry) | (b) analyzers after the compiler's declaration pass ms | (b) CPU ms | (b) telemetry ms | (b) floor: an empty analyzer ms | (b) floor CPU ms | binding attributes alone ms | generator ms, memo warm (rebuild in compiler server) | gen alloc B/state | analyzer alloc B/state | (b) analyzer alloc B/state |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var set in sets)
         {
             var workload = Workload.Get(set);
@@ -46,16 +46,33 @@ public static class Report
                 CheckAnalyzed(workload, diagnostics);
             });
             var telemetry = Median(analyzerTimes.Skip(1).ToList());
+            // (b) The same analyzers once the compiler's own declaration pass has bound every declaration
+            // and attribute of that compilation (untimed): what the analyzers add to a build.
+            var afterTimes = new List<double>();
+            var after = Time(runs, () => Scenarios.AfterCompiler.Prepare(generated, logTime: true), prepared =>
+            {
+                var (diagnostics, time) = Scenarios.AfterCompiler.Run(prepared);
+                afterTimes.Add(time.TotalMilliseconds);
+                CheckAnalyzed(workload, diagnostics);
+            });
+            var afterTelemetry = Median(afterTimes.Skip(1).ToList());
+            // The floor of (b): the same run with an analyzer that does nothing (the compiler's method-body pass and the driver).
+            var analyzerFloor = Time(runs, () => Scenarios.AfterCompiler.PrepareEmpty(generated), prepared => Scenarios.AfterCompiler.Run(prepared));
             var bind = Time(runs, () => Scenarios.BindAttributes(workload.Compilation));
+            var floorFound = 0;
+            var floor = Time(runs, () => floorFound = FloorGenerator.RunCold(workload.Compilation));
+            if (floorFound != workload.Machines) throw new InvalidOperationException($"the floor generator found {floorFound} of {workload.Machines} machines");
             Scenarios.GenerateWithMemo(workload.Compilation);
             var memo = Time(runs, () => Scenarios.GenerateWithMemo(workload.Compilation));
             var states = workload.TotalStates;
-            Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} |");
-            Console.Error.WriteLine($"{set}: the generator read {fromSyntax} of {workload.Machines} machines from syntax");
+            Console.WriteLine($"| {set} | {states} | {F(gen.FirstMs)} | {F(gen.MedianMs)} | {F(gen.CpuMs)} | {F(an.MedianMs)} | {F(an.CpuMs)} | {F(telemetry)} | {F(after.MedianMs)} | {F(after.CpuMs)} | {F(afterTelemetry)} | {F(analyzerFloor.MedianMs)} | {F(analyzerFloor.CpuMs)} | {F(bind.MedianMs)} | {F(memo.MedianMs)} | {gen.AllocatedBytes / states:N0} | {an.AllocatedBytes / states:N0} | {after.AllocatedBytes / states:N0} |");
+            Console.Error.WriteLine($"{set}: the generator read {fromSyntax} of {workload.Machines} machines from syntax; Roslyn's floor (ForAttributeWithMetadataName finding them, nothing else, cold) {F(floor.MedianMs)} ms, CPU {F(floor.CpuMs)} ms");
             results[set] = new Dictionary<string, object>
             {
                 ["states"] = states,
                 ["machinesReadFromSyntax"] = fromSyntax,
+                ["generatorFloorMs"] = floor.MedianMs,
+                ["generatorFloorCpuMs"] = floor.CpuMs,
                 ["generatorFirstMs"] = gen.FirstMs,
                 ["generatorMs"] = gen.MedianMs,
                 ["generatorMinMs"] = gen.MinMs,
@@ -67,8 +84,16 @@ public static class Report
                 ["analyzersMs"] = an.MedianMs,
                 ["analyzersMinMs"] = an.MinMs,
                 ["analyzerTelemetryMs"] = telemetry,
+                ["analyzersAfterCompilerMs"] = after.MedianMs,
+                ["analyzersAfterCompilerMinMs"] = after.MinMs,
+                ["analyzersAfterCompilerCpuMs"] = after.CpuMs,
+                ["analyzersAfterCompilerTelemetryMs"] = afterTelemetry,
+                ["emptyAnalyzerAfterCompilerMs"] = analyzerFloor.MedianMs,
+                ["emptyAnalyzerAfterCompilerCpuMs"] = analyzerFloor.CpuMs,
+                ["emptyAnalyzerAfterCompilerAllocBytesPerState"] = analyzerFloor.AllocatedBytes / states,
                 ["generatorAllocBytesPerState"] = gen.AllocatedBytes / states,
                 ["analyzerAllocBytesPerState"] = an.AllocatedBytes / states,
+                ["analyzerAfterCompilerAllocBytesPerState"] = after.AllocatedBytes / states,
             };
         }
 
@@ -91,8 +116,19 @@ public static class Report
             parts["outsideGenerator"].Add(ide.LastGeneratorMs); parts["outsideCompiler"].Add(ide.LastCompilerMs); parts["outsideAnalyzer"].Add(ide.LastAnalyzerMs);
         });
         var p = parts.ToDictionary(kv => kv.Key, kv => Median(kv.Value.Skip(1).ToList()));
+        // (3b) The analyzer on the edited document once the compiler's declaration pass has run on its compilation:
+        // separate edits, so that the extra analyzer run stays out of the whole-edit times above.
+        ide.AlsoAfterCompiler = true;
+        var afterCompiler = new List<double>();
+        for (var i = 0; i < Math.Max(runs, 11) + 1; i++)
+        {
+            ide.EditInside();
+            afterCompiler.Add(ide.LastAnalyzerAfterCompilerMs);
+        }
+        ide.AlsoAfterCompiler = false;
+        var insideAfterCompiler = Median(afterCompiler.Skip(1).ToList());
         Console.WriteLine();
-        Console.WriteLine($"IDE on {ideSet}, one edit inside {ide.MachineFile}: generator {F(p["insideGenerator"])} ms + analyzer on the document {F(p["insideAnalyzer"])} ms (compiler's own declaration diagnostics first: {F(p["insideCompiler"])} ms; whole edit median {F(inside.MedianMs)} ms)");
+        Console.WriteLine($"IDE on {ideSet}, one edit inside {ide.MachineFile}: generator {F(p["insideGenerator"])} ms + analyzer on the document {F(p["insideAnalyzer"])} ms (compiler's own declaration diagnostics first: {F(p["insideCompiler"])} ms; whole edit median {F(inside.MedianMs)} ms); (b) analyzer on the document after the compiler's declaration pass on the same compilation {F(insideAfterCompiler)} ms");
         Console.WriteLine($"IDE on {ideSet}, one edit outside any machine: generator {F(p["outsideGenerator"])} ms + analyzer on the document {F(p["outsideAnalyzer"])} ms (compiler {F(p["outsideCompiler"])} ms; whole edit median {F(outside.MedianMs)} ms)");
         results["ide"] = new Dictionary<string, object>
         {
@@ -100,6 +136,7 @@ public static class Report
             ["insideGeneratorMs"] = p["insideGenerator"],
             ["insideAnalyzerMs"] = p["insideAnalyzer"],
             ["insideCompilerMs"] = p["insideCompiler"],
+            ["insideAnalyzerAfterCompilerMs"] = insideAfterCompiler,
             ["outsideGeneratorMs"] = p["outsideGenerator"],
             ["outsideAnalyzerMs"] = p["outsideAnalyzer"],
             ["outsideCompilerMs"] = p["outsideCompiler"],
@@ -162,10 +199,18 @@ public static class Report
     }
 
     /// <summary>Runs <paramref name="action"/> once (cold), then <paramref name="runs"/> times.</summary>
-    public static Measure Time(int runs, Action action)
+    public static Measure Time(int runs, Action action) => Time(runs, () => 0, _ => action());
+
+    /// <summary>
+    /// Runs <paramref name="setup"/> then <paramref name="action"/> once (cold), then <paramref name="runs"/>
+    /// times; only <paramref name="action"/> is timed (wall, CPU and allocations).
+    /// </summary>
+    public static Measure Time<T>(int runs, Func<T> setup, Action<T> action)
     {
         var sw = Stopwatch.StartNew();
-        action();
+        var state = setup();
+        sw.Restart();
+        action(state);
         var first = sw.Elapsed.TotalMilliseconds;
         var times = new List<double>();
         var cpu = new List<double>();
@@ -173,11 +218,12 @@ public static class Report
         using var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
+            state = setup();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             sw.Restart();
-            action();
+            action(state);
             times.Add(sw.Elapsed.TotalMilliseconds);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);

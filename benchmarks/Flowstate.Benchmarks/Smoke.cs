@@ -17,13 +17,20 @@ public static class Smoke
             generator.Setup();
             var output = generator.Generate();
             Report.CheckGenerated(Workload.Get(set), output);
+            Expect(FloorGenerator.RunCold(Workload.Get(set).Compilation) == Workload.Get(set).Machines, $"{set}: the floor generator did not find every machine");
             // The synthetic machines are self-contained: the generator must read them all from syntax (the fast path).
             Expect(Scenarios.LastColdRunMachinesFromSyntax == Workload.Get(set).Machines,
                 $"{set}: the generator read {Scenarios.LastColdRunMachinesFromSyntax} of {Workload.Get(set).Machines} machines from syntax");
 
             var analyzers = new AnalyzerBenchmarks { Set = set };
             analyzers.Setup();
-            analyzers.Analyze();
+            var all = analyzers.Analyze();
+            analyzers.PrepareAfterCompiler();
+            var afterCompiler = analyzers.AnalyzeAfterCompiler();
+            // The compiler's declaration pass first must not change what the analyzers report.
+            analyzers.PrepareEmpty();
+            Expect(analyzers.EmptyAnalyzerAfterCompiler() == 0, $"{set}: the empty analyzer reported something");
+            Expect(afterCompiler == all, $"{set}: the analyzers reported {all} diagnostics on a fresh compilation and {afterCompiler} after the compiler's declaration pass");
             Console.WriteLine($"smoke {set}: generator and analyzers ran ({Workload.Get(set).TotalStates} states)");
         }
 
@@ -33,6 +40,8 @@ public static class Smoke
             Expect(ide.EditInside().All(d => d.Severity != DiagnosticSeverity.Error), "an edit inside a machine raised an error");
             Expect(ide.EditOutside().IsEmpty, "an edit outside any machine raised a diagnostic");
         }
+        ide.AlsoAfterCompiler = true;
+        Expect(ide.EditInside().All(d => d.Severity != DiagnosticSeverity.Error) && ide.LastAnalyzerAfterCompilerMs > 0, "an edit inside a machine (analyzer after the compiler's pass) failed");
         Console.WriteLine("smoke ide: edits inside and outside a machine ran");
 
         var cli = new CliBenchmarks();

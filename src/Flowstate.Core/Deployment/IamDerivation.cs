@@ -161,6 +161,19 @@ public static class IamDerivation
     /// <summary>Derives the statements and findings of every Task state of <paramref name="machine"/>. Never throws on any model.</summary>
     public static IamDerivationResult Analyze(StateMachineSpec machine, IamOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var d = Run(machine, options, cancellationToken);
+        return new IamDerivationResult(Normalize(d.Statements), d.Findings.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The findings of <see cref="Analyze"/> only (the analyzer's FLOW7120-7122), without putting the
+    /// statements into their deterministic form, which nothing reads there.
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> Findings(StateMachineSpec machine, IamOptions? options = null, CancellationToken cancellationToken = default)
+        => Run(machine, options, cancellationToken).Findings.ToEquatableArray();
+
+    private static Deriver Run(StateMachineSpec machine, IamOptions? options, CancellationToken cancellationToken)
+    {
         var o = options ?? IamOptions.Default;
         var d = new Deriver(machine, o);
         var pending = new Stack<ScopeSpec>();
@@ -187,7 +200,7 @@ public static class IamDerivation
                 else if (state.Type == StateTypes.Map) d.Map(state);
             }
         }
-        return new IamDerivationResult(Normalize(d.Statements), d.Findings.ToEquatableArray());
+        return d;
     }
 
     /// <summary>The statements only (what the template writer puts in the role).</summary>

@@ -57,9 +57,50 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+    /// <summary>Whether an element equals <paramref name="item"/> (<see cref="EqualityComparer{T}.Default"/>, as Enumerable.Contains), without enumerator allocation.</summary>
+    public bool Contains(T item)
+    {
+        if (_items is null) return false;
+        var comparer = EqualityComparer<T>.Default;
+        foreach (var element in _items)
+            if (comparer.Equals(element, item)) return true;
+        return false;
+    }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>
+    /// A struct enumerator, so that <c>foreach</c> over a model's arrays allocates nothing (the analyzer
+    /// walks every array of every state on each run; the boxed enumerators were a measurable share of its
+    /// allocations). The interface enumerators below are unchanged.
+    /// </summary>
+    public Enumerator GetEnumerator() => new(_items ?? Array.Empty<T>());
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+
+    public struct Enumerator : IEnumerator<T>
+    {
+        private readonly T[] _array;
+        private int _index;
+
+        internal Enumerator(T[] array)
+        {
+            _array = array;
+            _index = -1;
+        }
+
+        public T Current => _array[_index];
+
+        object? IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < _array.Length;
+
+        public void Reset() => _index = -1;
+
+        public void Dispose()
+        {
+        }
+    }
 
     public override string ToString() => $"[{string.Join(", ", this)}]";
 }

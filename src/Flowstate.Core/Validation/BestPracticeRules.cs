@@ -24,8 +24,9 @@ internal static class BestPracticeRules
             switch (s.Type)
             {
                 case StateTypes.Task:
-                    CheckLambdaRetry(ctx, state);
-                    CheckTimeout(ctx, state);
+                    var resource = ResourceInfo.Parse(s.Resource);
+                    CheckLambdaRetry(ctx, state, resource);
+                    CheckTimeout(ctx, state, resource);
                     break;
                 case StateTypes.Choice:
                     if (s.Default is null && s.Choices is { Count: > 0 } && GraphRules.FindExtra(s.Extras, "Default") is null)
@@ -42,36 +43,42 @@ internal static class BestPracticeRules
         CheckPlaceholders(ctx);
     }
 
-    private static void CheckLambdaRetry(ValidationContext ctx, StateInfo state)
+    private static void CheckLambdaRetry(ValidationContext ctx, StateInfo state, ResourceInfo info)
     {
         var s = state.Spec;
-        var info = ResourceInfo.Parse(s.Resource);
         var isLambda = info.Kind == ResourceKind.LambdaFunction
                        || (info.Kind == ResourceKind.ServiceIntegration && info.Service == "lambda" && info.Action == "invoke");
         if (!isLambda) return;
-        var covered = new HashSet<string>(StringComparer.Ordinal);
         if (s.Retry is { } retriers)
         {
             foreach (var r in retriers)
             {
-                if (r.ErrorEquals is not { } errors) continue;
-                if (r.MaxAttempts is { } m && m.TryGetInt64(out var attempts) && attempts == 0) continue; // never retries
                 // States.TaskFailed matches every task error except States.Timeout; States.ALL matches everything.
-                if (errors.Contains("States.ALL") || errors.Contains("States.TaskFailed")) return;
-                covered.UnionWith(errors);
+                if (Counts(r) && (r.ErrorEquals!.Value.Contains("States.ALL") || r.ErrorEquals.Value.Contains("States.TaskFailed"))) return;
             }
         }
-        var missing = TransientLambdaErrors.Where(e => !covered.Contains(e)).ToList();
-        if (missing.Count == 0) return;
+        // The transient errors no retrier names (a retrier with MaxAttempts 0 never retries); the list is
+        // built only when one is missing.
+        List<string>? missing = null;
+        foreach (var error in TransientLambdaErrors)
+        {
+            var covered = false;
+            if (s.Retry is { } all)
+                foreach (var r in all)
+                    if (Counts(r) && r.ErrorEquals!.Value.Contains(error)) { covered = true; break; }
+            if (!covered) (missing ??= new List<string>()).Add(error);
+        }
+        if (missing is null) return;
         ctx.Report(Rules.LambdaWithoutTransientRetry, s.Retry is null ? At(s, "Resource") : At(s, "Retry"), s.Name, string.Join(", ", missing));
+
+        static bool Counts(RetrySpec r) => r.ErrorEquals is not null && !(r.MaxAttempts is { } m && m.TryGetInt64(out var attempts) && attempts == 0);
     }
 
-    private static void CheckTimeout(ValidationContext ctx, StateInfo state)
+    private static void CheckTimeout(ValidationContext ctx, StateInfo state, ResourceInfo info)
     {
         var s = state.Spec;
         if (s.TimeoutSeconds is not null || s.TimeoutSecondsPath is not null) return;
         if (s.Extras.Any(e => e.Name is "TimeoutSeconds" or "TimeoutSecondsPath")) return;
-        var info = ResourceInfo.Parse(s.Resource);
         var why = info.Pattern == IntegrationCatalog.WaitForTaskToken || info.Kind == ResourceKind.Activity
             ? "if nothing ever reports back, it waits as long as the execution may run (a year for a Standard workflow); set TimeoutSeconds, and HeartbeatSeconds for long work"
             : "if the call hangs, the state waits until the execution times out; set TimeoutSeconds to fail fast and let Retry or Catch handle States.Timeout";

@@ -229,6 +229,30 @@ internal static class FieldRules
         _ => "",
     };
 
+    // (Separate methods: a lambda over 's' in CheckState itself would allocate its closure for every state.)
+    private static void CheckAnyStateExtras(ValidationContext ctx, StateSpec s)
+        => CheckExtras(ctx, s.Extras, AslFacts.AllStateFields, $"State '{s.Name}'", f => At(s, f));
+
+    private static void CheckStateExtras(ValidationContext ctx, StateSpec s, string type, HashSet<string> allowed)
+    {
+        var present = new HashSet<string>(PresentFields(s), StringComparer.Ordinal);
+        present.Add("Type");
+        CheckExtras(ctx, s.Extras, allowed, $"{type} state '{s.Name}'", f => At(s, f), AslFacts.AllStateFields,
+            extra =>
+            {
+                if (extra.Name is "Next" or "End" && type is StateTypes.Choice or StateTypes.Succeed or StateTypes.Fail)
+                {
+                    ctx.Report(type == StateTypes.Choice ? Rules.ChoiceWithNextOrEnd : Rules.TerminalStateWithTransition, At(s, extra.Name),
+                        type == StateTypes.Choice ? new[] { s.Name, extra.Name } : new[] { s.Name, type, extra.Name });
+                    return;
+                }
+                ctx.Report(Rules.FieldNotAllowed, At(s, extra.Name), type, s.Name, extra.Name, NotAllowedHint(type, extra.Name));
+            },
+            skip: extra => type == StateTypes.Map && extra.Name is "ItemProcessor" or "Iterator" && s.Processor is not null && extra.Value.IsObject
+                && CountField(s.FieldLocations, extra.Name) < 2 && !(s.ProcessorIsIterator ? extra.Name == "Iterator" : extra.Name == "ItemProcessor"),
+            fieldLocations: s.FieldLocations, typedPresent: present.Contains);
+    }
+
     private static void CheckState(ValidationContext ctx, StateInfo state)
     {
         var s = state.Spec;
@@ -255,14 +279,12 @@ internal static class FieldRules
                 ctx.Report(Rules.InvalidStateType, At(s, "Type"), s.Name, s.Type is null ? "no Type" : "Type " + JsonWriter.Quote(s.Type),
                     suggestion is null ? "" : $"; did you mean \"{suggestion}\"?");
             }
-            CheckExtras(ctx, s.Extras, AslFacts.AllStateFields, $"State '{s.Name}'", f => At(s, f));
+            CheckAnyStateExtras(ctx, s);
             return;
         }
 
         var type = s.Type;
         var allowed = AslFacts.StateFields[type];
-        var present = new HashSet<string>(PresentFields(s), StringComparer.Ordinal);
-        present.Add("Type");
         foreach (var field in PresentFields(s))
         {
             if (allowed.Contains(field)) continue;
@@ -270,20 +292,8 @@ internal static class FieldRules
             if (field is "Next" or "End" && type is StateTypes.Choice or StateTypes.Succeed or StateTypes.Fail) continue;
             ctx.Report(Rules.FieldNotAllowed, At(s, field), type, s.Name, field, NotAllowedHint(type, field));
         }
-        CheckExtras(ctx, s.Extras, allowed, $"{type} state '{s.Name}'", f => At(s, f), AslFacts.AllStateFields,
-            extra =>
-            {
-                if (extra.Name is "Next" or "End" && type is StateTypes.Choice or StateTypes.Succeed or StateTypes.Fail)
-                {
-                    ctx.Report(type == StateTypes.Choice ? Rules.ChoiceWithNextOrEnd : Rules.TerminalStateWithTransition, At(s, extra.Name),
-                        type == StateTypes.Choice ? new[] { s.Name, extra.Name } : new[] { s.Name, type, extra.Name });
-                    return;
-                }
-                ctx.Report(Rules.FieldNotAllowed, At(s, extra.Name), type, s.Name, extra.Name, NotAllowedHint(type, extra.Name));
-            },
-            skip: extra => type == StateTypes.Map && extra.Name is "ItemProcessor" or "Iterator" && s.Processor is not null && extra.Value.IsObject
-                && CountField(s.FieldLocations, extra.Name) < 2 && !(s.ProcessorIsIterator ? extra.Name == "Iterator" : extra.Name == "ItemProcessor"),
-            fieldLocations: s.FieldLocations, typedPresent: present.Contains);
+        // Fields without a typed property (rare): only then the set of typed fields, the label and the callbacks are made.
+        if (s.Extras.Count > 0) CheckStateExtras(ctx, s, type, allowed);
 
         switch (type)
         {

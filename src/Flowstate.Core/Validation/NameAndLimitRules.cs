@@ -31,14 +31,14 @@ internal static class NameAndLimitRules
         {
             ctx.CancellationToken.ThrowIfCancellationRequested();
             var name = state.Name;
-            var at = AtName(state.Spec);
             var length = FieldRules.CharacterCount(name);
-            if (length == 0) ctx.Report(Rules.StateNameInvalid, at, "''", "is empty");
-            else if (length > 80) ctx.Report(Rules.StateNameTooLong, at, Truncate(name, 100), length.ToString(CultureInfo.InvariantCulture));
+            // (The name's location is looked up only for a report.)
+            if (length == 0) ctx.Report(Rules.StateNameInvalid, AtName(state.Spec), "''", "is empty");
+            else if (length > 80) ctx.Report(Rules.StateNameTooLong, AtName(state.Spec), Truncate(name, 100), length.ToString(CultureInfo.InvariantCulture));
             foreach (var c in name)
             {
                 if (!AslFacts.IsControl(c)) continue;
-                ctx.Report(Rules.StateNameInvalid, at, JsonWriter.Quote(name), $"contains the control character U+{(int)c:X4}");
+                ctx.Report(Rules.StateNameInvalid, AtName(state.Spec), JsonWriter.Quote(name), $"contains the control character U+{(int)c:X4}");
                 break;
             }
         }

@@ -62,24 +62,26 @@ internal static class PathRules
         PathString(ctx, state, "ErrorPath", s.ErrorPath, PathRequirement.ReferencePathOrIntrinsic);
         PathString(ctx, state, "CausePath", s.CausePath, PathRequirement.ReferencePathOrIntrinsic);
 
-        Template(ctx, state, "Parameters", s.Parameters, At(s, "Parameters"), assign: false, stateField: true);
-        Template(ctx, state, "ResultSelector", s.ResultSelector, At(s, "ResultSelector"), assign: false, stateField: true);
-        Template(ctx, state, "ItemSelector", s.ItemSelector, At(s, "ItemSelector"), assign: false, stateField: true);
-        Template(ctx, state, "Credentials", s.Credentials, At(s, "Credentials"), assign: false, stateField: true);
-        Template(ctx, state, "ItemReader", s.ItemReader, At(s, "ItemReader"), assign: false, stateField: true);
-        Template(ctx, state, "ItemBatcher", s.ItemBatcher, At(s, "ItemBatcher"), assign: false, stateField: true);
-        Template(ctx, state, "ResultWriter", s.ResultWriter, At(s, "ResultWriter"), assign: false, stateField: true);
-        Template(ctx, state, "Assign", s.Assign, At(s, "Assign"), assign: true, stateField: true);
+        if (s.Parameters is not null) Template(ctx, state, "Parameters", s.Parameters, At(s, "Parameters"), assign: false, stateField: true);
+        if (s.ResultSelector is not null) Template(ctx, state, "ResultSelector", s.ResultSelector, At(s, "ResultSelector"), assign: false, stateField: true);
+        if (s.ItemSelector is not null) Template(ctx, state, "ItemSelector", s.ItemSelector, At(s, "ItemSelector"), assign: false, stateField: true);
+        if (s.Credentials is not null) Template(ctx, state, "Credentials", s.Credentials, At(s, "Credentials"), assign: false, stateField: true);
+        if (s.ItemReader is not null) Template(ctx, state, "ItemReader", s.ItemReader, At(s, "ItemReader"), assign: false, stateField: true);
+        if (s.ItemBatcher is not null) Template(ctx, state, "ItemBatcher", s.ItemBatcher, At(s, "ItemBatcher"), assign: false, stateField: true);
+        if (s.ResultWriter is not null) Template(ctx, state, "ResultWriter", s.ResultWriter, At(s, "ResultWriter"), assign: false, stateField: true);
+        if (s.Assign is not null) Template(ctx, state, "Assign", s.Assign, At(s, "Assign"), assign: true, stateField: true);
 
-        foreach (var (field, value) in new[] { ("Arguments", s.Arguments), ("Output", s.Output), ("Items", s.Items) })
-            if (value is not null)
-                ctx.Report(Rules.JsonataFieldInJsonPathState, At(s, field), field, state.Label, AslFacts.JsonataOnlyFields[field]);
+        if (s.Arguments is not null || s.Output is not null || s.Items is not null)
+            foreach (var (field, value) in new[] { ("Arguments", s.Arguments), ("Output", s.Output), ("Items", s.Items) })
+                if (value is not null)
+                    ctx.Report(Rules.JsonataFieldInJsonPathState, At(s, field), field, state.Label, AslFacts.JsonataOnlyFields[field]);
 
         if (s.Catch is { } catchers)
         {
             for (var i = 0; i < catchers.Count; i++)
             {
                 var c = catchers[i];
+                if (c.ResultPath is null && c.Assign is null && c.Output is null) continue; // nothing to check: no label built
                 var label = $"catcher {Ordinal(i)}";
                 if (c.ResultPath is { } rp) CheckPathValue(ctx, state, "ResultPath of " + label, rp, AtCatch(s, i, "ResultPath"), PathRequirement.ResultPath);
                 Template(ctx, state, "Assign of " + label, c.Assign, AtCatch(s, i, "Assign"), assign: true);
@@ -92,7 +94,7 @@ internal static class PathRules
             for (var i = 0; i < rules.Count; i++)
             {
                 var r = rules[i];
-                Template(ctx, state, $"Assign of Choice rule {Ordinal(i)}", r.Assign, AtRule(s, i, r, "Assign"), assign: true);
+                if (r.Assign is not null) Template(ctx, state, $"Assign of Choice rule {Ordinal(i)}", r.Assign, AtRule(s, i, r, "Assign"), assign: true);
                 if (r.Output is not null)
                     ctx.Report(Rules.JsonataFieldInJsonPathState, AtRule(s, i, r, "Output"), $"Output of Choice rule {Ordinal(i)}", state.Label, AslFacts.JsonataOnlyFields["Output"]);
             }
@@ -231,9 +233,13 @@ internal static class PathRules
             return;
         }
         if (assign) CheckVariableNames(ctx, state, value, location, stripDollar: true, stateField ? state.Spec : null, field);
-        var stack = new Stack<(JsonValue Value, SourceRef Container, bool Top, string? Parent)>();
+        // One stack per thread, reused across calls (taken while in use, so a nested call gets its own).
+        var stack = t_templateStack ?? new Stack<(JsonValue Value, SourceRef Container, bool Top, string? Parent)>();
+        t_templateStack = null;
+        stack.Clear();
         stack.Push((value, location, true, null));
         var steps = 0;
+        Dictionary<string, string>? seen = null;
         while (stack.Count > 0)
         {
             if ((++steps & 255) == 0) ctx.CancellationToken.ThrowIfCancellationRequested();
@@ -250,7 +256,9 @@ internal static class PathRules
                 continue;
             }
             if (!v.IsObject) continue;
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            // One map for the whole walk, emptied per object (the objects are handled one at a time).
+            if (seen is null) seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            else seen.Clear();
             foreach (var p in v.Properties)
             {
                 var at = top && stateField ? MemberContainer(state.Spec, field, container, p) : container;
@@ -278,7 +286,10 @@ internal static class PathRules
                 stack.Push((p.Value, at, false, top ? p.Name : null));
             }
         }
+        t_templateStack = stack;
     }
+
+    [ThreadStatic] private static Stack<(JsonValue Value, SourceRef Container, bool Top, string? Parent)>? t_templateStack;
 
     private static bool LooksLikePath(string s)
         => (s == "$" || s.StartsWith("$.", StringComparison.Ordinal) || s.StartsWith("$$.", StringComparison.Ordinal) || s.StartsWith("$[", StringComparison.Ordinal))

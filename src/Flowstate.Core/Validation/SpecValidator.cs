@@ -66,14 +66,20 @@ public static class SpecValidator
         }
 
         // Source order when locations are known; ties keep rule order (OrderBy is stable).
-        var result = context.Diagnostics
-            .Select((d, i) => (d, i))
-            .OrderBy(x => x.d.Location.FilePath ?? "", StringComparer.Ordinal)
-            .ThenBy(x => x.d.Location.Start)
-            .ThenBy(x => x.i)
-            .Select(x => x.d)
-            .Concat(internalErrors)
-            .ToArray();
+        // (An index sort, not OrderBy/ThenBy/ThenBy: same order, without the LINQ machinery per machine.)
+        var found = context.Diagnostics;
+        var order = new int[found.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            var byFile = string.CompareOrdinal(found[a].Location.FilePath ?? "", found[b].Location.FilePath ?? "");
+            if (byFile != 0) return byFile;
+            var byStart = found[a].Location.Start.CompareTo(found[b].Location.Start);
+            return byStart != 0 ? byStart : a.CompareTo(b);
+        });
+        var result = new DiagnosticInfo[order.Length + internalErrors.Count];
+        for (var i = 0; i < order.Length; i++) result[i] = found[order[i]];
+        internalErrors.CopyTo(result, order.Length);
         return result;
     }
 

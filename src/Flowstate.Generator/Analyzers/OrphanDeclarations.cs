@@ -16,8 +16,16 @@ namespace Flowstate.Generator.Analyzers;
 /// </summary>
 internal static class OrphanDeclarations
 {
-    public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type)
+    public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol stateMachineAttribute)
     {
+        // Nearly every type that gets here is a state (or [Branch], [Retry], ...) class nested in a machine:
+        // a container carrying [StateMachine] itself ends the check with no report whatever the type's own
+        // attributes are (the walk below would return at that container too), so look for it first, by
+        // symbol, before naming the type's attributes (which allocates a short name per attribute).
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+            foreach (var attribute in container.GetAttributes())
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, stateMachineAttribute)) return;
+
         AttributeData? first = null;
         var role = AttributeRole.None;
         foreach (var attribute in type.GetAttributes())

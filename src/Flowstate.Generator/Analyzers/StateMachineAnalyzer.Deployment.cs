@@ -69,8 +69,8 @@ public sealed partial class StateMachineAnalyzer
     private static void AnalyzeRole(SymbolAnalysisContext context, TreeIndex trees, INamedTypeSymbol type, StateMachineSpec spec, MachineDeploymentSpec machine, LiteralResolver resolver)
     {
         if (machine.Role.RoleArn is not null) return;
-        var result = IamDerivation.Analyze(spec, new IamOptions { MachineName = machine.MachineName, JsonLocations = resolver.Resolve });
-        foreach (var info in result.Findings) Report(context, trees, type, info);
+        foreach (var info in IamDerivation.Findings(spec, new IamOptions { MachineName = machine.MachineName, JsonLocations = resolver.Resolve }))
+            Report(context, trees, type, info);
     }
 
     /// <summary>FLOW7011: the target of StateMachine = typeof(X) must be a [StateMachine] class deployed in the same stack.</summary>

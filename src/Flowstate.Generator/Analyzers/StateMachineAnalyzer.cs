@@ -89,7 +89,7 @@ public sealed partial class StateMachineAnalyzer : DiagnosticAnalyzer
         }
         if (attribute is null)
         {
-            OrphanDeclarations.Check(context, type);
+            OrphanDeclarations.Check(context, type, attributeType);
             return;
         }
 
