@@ -44,6 +44,8 @@ done
 
 out="$root/benchmarks/out"
 mkdir -p "$out/side-by-side"
+# The report's JSON is indented; rounds.jsonl holds one JSON value per line.
+compact_json() { node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$1"; }
 now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $(( t / 1000 )); }
 
 echo "# side-by-side: set $set_name, $rounds rounds, $(nproc) cores, node $(node --version), dotnet $(dotnet --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -87,7 +89,7 @@ for ((r = 1; r <= rounds; r++)); do
   flowstate_validate_ms=$((t1 - t0))
   if [ "$status" -gt 1 ]; then echo "flowstate validate failed ($status)" >&2; exit 1; fi
   dotnet "$bench" report --sets "$set_name" --runs 3 --no-emit --json "$out/side-by-side/report-$r.json" > "$out/side-by-side/report-$r.txt"
-  echo "{\"round\":$r,\"cdkValidMs\":$cdk_valid_ms,\"cdkNoValidationMs\":$cdk_noval_ms,\"cdkValid\":$cdk_valid,\"cdkNoValidation\":$cdk_noval,\"validatorsMs\":$validators_ms,\"flowstateValidateMs\":$flowstate_validate_ms,\"report\":$(cat "$out/side-by-side/report-$r.json"),\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\"}" >> "$results"
+  echo "{\"round\":$r,\"cdkValidMs\":$cdk_valid_ms,\"cdkNoValidationMs\":$cdk_noval_ms,\"cdkValid\":$cdk_valid,\"cdkNoValidation\":$cdk_noval,\"validatorsMs\":$validators_ms,\"flowstateValidateMs\":$flowstate_validate_ms,\"report\":$(compact_json "$out/side-by-side/report-$r.json"),\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\"}" >> "$results"
   echo "round $r: cdk synth ${cdk_valid_ms} ms, --no-validation ${cdk_noval_ms} ms; validators ${validators_ms} ms, flowstate validate ${flowstate_validate_ms} ms; load $(cut -d' ' -f1 /proc/loadavg)"
 done
 
