@@ -49,12 +49,14 @@ internal static class FlowstateSymbols
     public static string? ShortName(INamedTypeSymbol? type)
     {
         if (type is null || type.TypeKind == TypeKind.Error || type.ContainingType is not null) return null;
-        var ns = type.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace || !string.Equals(ns.Name, FlowstateNamespace, StringComparison.Ordinal)) return null;
-        if (ns.ContainingNamespace is null || !ns.ContainingNamespace.IsGlobalNamespace) return null;
+        if (!IsFlowstateNamespace(type.ContainingNamespace)) return null;
         var name = type.Name;
         return name.EndsWith(AttributeSuffix, StringComparison.Ordinal) ? name.Substring(0, name.Length - AttributeSuffix.Length) : name;
     }
+
+    /// <summary>True for the top-level namespace Flowstate (of any assembly, or merged).</summary>
+    public static bool IsFlowstateNamespace(INamespaceSymbol? ns)
+        => ns is not null && string.Equals(ns.Name, FlowstateNamespace, StringComparison.Ordinal) && ns.ContainingNamespace is { IsGlobalNamespace: true };
 
     public static AttributeRole RoleOf(AttributeData attribute) => RoleOf(attribute.AttributeClass);
 
@@ -74,6 +76,14 @@ internal static class FlowstateSymbols
             case "RawState": return AttributeRole.RawState;
         }
         return DerivesFrom(type, "State") ? AttributeRole.State : AttributeRole.None;
+    }
+
+    /// <summary>True when <paramref name="type"/> derives from System.Attribute (what an attribute name's lookup can find).</summary>
+    public static bool IsAttributeClass(INamedTypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+            if (t.Name == "Attribute" && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }) return true;
+        return false;
     }
 
     /// <summary>True when <paramref name="type"/> or one of its base types is Flowstate.<paramref name="shortName"/>Attribute.</summary>

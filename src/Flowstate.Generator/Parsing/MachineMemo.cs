@@ -186,7 +186,7 @@ internal static class MachineMemo
                 // A state class named Wait or Retry is fine: an attribute name looks up attribute classes
                 // only, and passes over any other type. A source attribute class by that name is not.
                 foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Type))
-                    if (symbol is INamedTypeSymbol type && IsAttributeClass(type)) return None;
+                    if (symbol is INamedTypeSymbol type && FlowstateSymbols.IsAttributeClass(type)) return None;
             }
 
             var sb = new StringBuilder();
@@ -202,13 +202,6 @@ internal static class MachineMemo
                 sb.Append(usings);
             }
             return new Environment(sb.ToString(), names);
-        }
-
-        private static bool IsAttributeClass(INamedTypeSymbol type)
-        {
-            for (var t = type.BaseType; t is not null; t = t.BaseType)
-                if (t.Name == "Attribute" && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }) return true;
-            return false;
         }
 
         /// <summary>The file's global using directives as text; "!" when one is an alias (too much to follow).</summary>
@@ -312,11 +305,7 @@ internal static class MachineMemo
                         if (attribute.ArgumentList is null) continue;
                         var scope = InScopeTypeNames(attribute, machine);
                         foreach (var argument in attribute.ArgumentList.Arguments)
-                            if (!IsConstant(argument.Expression, scope, flowstateNames))
-                            {
-                                SyntaxAttributeReader.NoteFallback(null, "not self-contained: " + argument.Expression.Kind() + " " + argument);
-                                return false;
-                            }
+                            if (!IsConstant(argument.Expression, scope, flowstateNames)) return false;
                         break;
                 }
             }

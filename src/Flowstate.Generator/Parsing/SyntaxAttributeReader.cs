@@ -100,7 +100,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
         if (t_mode == TestMode.BoundWithoutMemo) return null;
         // The compilation's Flowstate namespace (merged over every reference), where [Task] is looked up.
         var flowstate = compilation.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => string.Equals(n.Name, "Flowstate", StringComparison.Ordinal));
-        if (flowstate is null || !IsFlowstate(stateMachineAttribute.ContainingNamespace)) { NoteFallback(machine, "no Flowstate namespace"); return null; }
+        if (flowstate is null || !FlowstateSymbols.IsFlowstateNamespace(stateMachineAttribute.ContainingNamespace)) { NoteFallback(machine, "no Flowstate namespace"); return null; }
         if (!ImportsAreClean(compilation, machine, declaration, flowstate)) { NoteFallback(machine, "the imports can find other attributes by Flowstate's names"); return null; }
         return new SyntaxAttributeReader(flowstate, machine, captureLocations, cancellationToken);
     }
@@ -138,7 +138,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
             foreach (var type in ns.GetTypeMembers())
             {
                 if (!flowstateAttributeNames.Contains(type.Name)) continue;
-                if (IsAttributeClass(type)) { clash = true; break; }
+                if (FlowstateSymbols.IsAttributeClass(type)) { clash = true; break; }
             }
             lock (_clashes) _clashes[ns] = clash;
             return clash;
@@ -176,7 +176,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
 
         for (var ns = machine.ContainingNamespace; ns is not null; ns = ns.ContainingNamespace)
         {
-            if (IsFlowstate(ns)) { flowstateImported = true; continue; }
+            if (FlowstateSymbols.IsFlowstateNamespace(ns)) { flowstateImported = true; continue; }
             if (imports.Clashes(ns, names)) return false;
         }
 
@@ -193,14 +193,11 @@ internal sealed class SyntaxAttributeReader : AttributeSource
             // Unresolved from the global namespace (a name relative to an enclosing namespace, or an error): bind instead.
             var ns = FindNamespace(compilation.GlobalNamespace, u.Name);
             if (ns is null) return false;
-            if (IsFlowstate(ns)) { flowstateImported = true; continue; }
+            if (FlowstateSymbols.IsFlowstateNamespace(ns)) { flowstateImported = true; continue; }
             if (imports.Clashes(ns, names)) return false;
         }
         return flowstateImported;
     }
-
-    private static bool IsFlowstate(INamespaceSymbol? ns)
-        => ns is not null && string.Equals(ns.Name, "Flowstate", StringComparison.Ordinal) && ns.ContainingNamespace is { IsGlobalNamespace: true };
 
     private static INamespaceSymbol? FindNamespace(INamespaceSymbol global, NameSyntax name)
     {
@@ -216,13 +213,6 @@ internal sealed class SyntaxAttributeReader : AttributeSource
             default:
                 return null;
         }
-    }
-
-    private static bool IsAttributeClass(INamedTypeSymbol type)
-    {
-        for (var t = type.BaseType; t is not null; t = t.BaseType)
-            if (t.Name == "Attribute" && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }) return true;
-        return false;
     }
 
     // ---- attributes ----------------------------------------------------------------------------
@@ -349,7 +339,6 @@ internal sealed class SyntaxAttributeReader : AttributeSource
             var items = ImmutableArray.CreateBuilder<ArgValue>();
             for (var i = fixedCount; i < positional.Count; i++)
                 if (TryConvert(positional[i], elementType) is { } v) items.Add(v); else return null;
-            if (positional.Count < fixedCount) { /* the missing ones must be optional, checked below */ }
             values[parameters.Length - 1] = ArgValue.Array(items.ToImmutable(), parameters[parameters.Length - 1].Type);
             if (byName.Any(n => n.Name == parameters[parameters.Length - 1].Name)) return null;
         }
@@ -395,7 +384,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
         private readonly Dictionary<string, INamedTypeSymbol?> _attributeClasses = new(StringComparer.Ordinal);
         private readonly Dictionary<INamedTypeSymbol, IMethodSymbol[]> _constructors = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<(INamedTypeSymbol, string), ITypeSymbol?> _properties = new();
-        private readonly Dictionary<(string, string), Raw?> _constants = new();
+        private readonly Dictionary<(string, string), ArgValue?> _constants = new();
 
         public FlowstateTypes(INamespaceSymbol ns) => _ns = ns;
 
@@ -410,7 +399,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
                 foreach (var candidate in new[] { name, name + "Attribute" })
                     foreach (var type in _ns.GetTypeMembers(candidate))
                     {
-                        if (type.Arity != 0 || !IsAttributeClass(type)) continue;
+                        if (type.Arity != 0 || !FlowstateSymbols.IsAttributeClass(type)) continue;
                         found = type;
                         count++;
                     }
@@ -442,18 +431,18 @@ internal sealed class SyntaxAttributeReader : AttributeSource
             }
         }
 
-        public Raw? Constant(string typeName, string memberName)
+        public ArgValue? Constant(string typeName, string memberName)
         {
             lock (_gate)
             {
                 if (_constants.TryGetValue((typeName, memberName), out var known)) return known;
-                Raw? result = null;
+                ArgValue? result = null;
                 var types = _ns.GetTypeMembers(typeName);
                 if (types.Length == 1 && types[0].Arity == 0)
                 {
                     var fields = types[0].GetMembers(memberName).OfType<IFieldSymbol>().ToList();
                     if (fields.Count == 1 && fields[0].HasConstantValue && fields[0].DeclaredAccessibility == Accessibility.Public)
-                        result = types[0].TypeKind == TypeKind.Enum ? new Raw(fields[0].ConstantValue, enumType: types[0]) : new Raw(fields[0].ConstantValue);
+                        result = types[0].TypeKind == TypeKind.Enum ? ArgValue.Enum(fields[0].ConstantValue!, types[0]) : ArgValue.Primitive(fields[0].ConstantValue, null);
                 }
                 _constants[(typeName, memberName)] = result;
                 return result;
@@ -463,77 +452,43 @@ internal sealed class SyntaxAttributeReader : AttributeSource
 
     // ---- values --------------------------------------------------------------------------------
 
-    /// <summary>A value before conversion: a constant (CLR value), a typeof, or an array of values.</summary>
-    private readonly struct Raw
-    {
-        public Raw(object? constant, ITypeSymbol? enumType = null, ITypeSymbol? typeOf = null, List<Raw>? items = null, bool isTypeOf = false)
-        {
-            Constant = constant;
-            EnumType = enumType;
-            TypeOf = typeOf;
-            Items = items;
-            IsTypeOf = isTypeOf;
-        }
-
-        public object? Constant { get; }
-        public ITypeSymbol? EnumType { get; }
-        public ITypeSymbol? TypeOf { get; }
-        public bool IsTypeOf { get; }
-        public List<Raw>? Items { get; }
-    }
-
-    private ArgValue Evaluate(ExpressionSyntax expression, INamedTypeSymbol owner) => Wrap(EvaluateRaw(expression, owner));
-
-    // Evaluated values travel as ArgValue with a marker kind until converted to the target type.
-    private static ArgValue Wrap(Raw raw)
-    {
-        if (raw.IsTypeOf) return ArgValue.TypeOf(raw.TypeOf, null);
-        if (raw.EnumType is not null) return ArgValue.Enum(raw.Constant!, raw.EnumType);
-        if (raw.Items is not null)
-        {
-            var items = ImmutableArray.CreateBuilder<ArgValue>(raw.Items.Count);
-            foreach (var item in raw.Items) items.Add(Wrap(item));
-            return ArgValue.Array(items.MoveToImmutable(), null);
-        }
-        return ArgValue.Primitive(raw.Constant, null);
-    }
-
-    private Raw EvaluateRaw(ExpressionSyntax expression, INamedTypeSymbol owner)
+    /// <summary>The value of an argument expression before conversion to its parameter's or property's type (primitives carry no type yet).</summary>
+    private ArgValue Evaluate(ExpressionSyntax expression, INamedTypeSymbol owner)
     {
         switch (expression)
         {
             case LiteralExpressionSyntax literal:
                 if (literal.IsKind(SyntaxKind.DefaultLiteralExpression)) throw new UnsupportedException("default");
-                if (literal.IsKind(SyntaxKind.NullLiteralExpression)) return new Raw(null);
-                return new Raw(literal.Token.Value ?? throw new UnsupportedException("a literal without a value"));
+                if (literal.IsKind(SyntaxKind.NullLiteralExpression)) return ArgValue.Primitive(null, null);
+                return ArgValue.Primitive(literal.Token.Value ?? throw new UnsupportedException("a literal without a value"), null);
             case ParenthesizedExpressionSyntax p:
-                return EvaluateRaw(p.Expression, owner);
+                return Evaluate(p.Expression, owner);
             case PrefixUnaryExpressionSyntax u:
-                return Unary(u, EvaluateRaw(u.Operand, owner));
+                return Unary(u, Evaluate(u.Operand, owner));
             case BinaryExpressionSyntax b:
-                return Binary(b, EvaluateRaw(b.Left, owner), EvaluateRaw(b.Right, owner));
+                return Binary(b, Evaluate(b.Left, owner), Evaluate(b.Right, owner));
             case CastExpressionSyntax c when c.Type is PredefinedTypeSyntax predefined:
-                return new Raw(Cast(predefined.Keyword.Kind(), EvaluateRaw(c.Expression, owner)));
+                return ArgValue.Primitive(Cast(predefined.Keyword.Kind(), Evaluate(c.Expression, owner)), null);
             case TypeOfExpressionSyntax t:
-                return new Raw(null, typeOf: ResolveType(t.Type, owner), isTypeOf: true);
+                return ArgValue.TypeOf(ResolveType(t.Type, owner), null);
             case MemberAccessExpressionSyntax m when m.IsKind(SyntaxKind.SimpleMemberAccessExpression) && m.Expression is IdentifierNameSyntax typeName:
                 return Member(typeName.Identifier.ValueText, m.Name);
             case ImplicitArrayCreationExpressionSyntax a:
-                return new Raw(null, items: a.Initializer.Expressions.Select(e => EvaluateRaw(e, owner)).ToList());
+                return ArgValue.Array(a.Initializer.Expressions.Select(e => Evaluate(e, owner)).ToImmutableArray(), null);
             case ArrayCreationExpressionSyntax a when a.Type.ElementType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword } && a.Type.RankSpecifiers.Count == 1:
                 if (a.Initializer is null) throw new UnsupportedException("an array without initializer");
-                return new Raw(null, items: a.Initializer.Expressions.Select(e => EvaluateRaw(e, owner)).ToList());
+                return ArgValue.Array(a.Initializer.Expressions.Select(e => Evaluate(e, owner)).ToImmutableArray(), null);
             case CollectionExpressionSyntax c:
-                return new Raw(null, items: c.Elements.Select(e => e is ExpressionElementSyntax x ? EvaluateRaw(x.Expression, owner) : throw new UnsupportedException("a spread element")).ToList());
+                return ArgValue.Array(c.Elements.Select(e => e is ExpressionElementSyntax x ? Evaluate(x.Expression, owner) : throw new UnsupportedException("a spread element")).ToImmutableArray(), null);
             default:
                 throw new UnsupportedException("an expression of kind " + expression.Kind());
         }
     }
 
-    private static Raw Unary(PrefixUnaryExpressionSyntax u, Raw operand)
+    private static ArgValue Unary(PrefixUnaryExpressionSyntax u, ArgValue operand)
     {
-        if (operand.EnumType is not null || operand.Items is not null || operand.IsTypeOf) throw new UnsupportedException("a unary operator on a non-number");
-        object? value = (u.Kind(), operand.Constant) switch
+        if (operand.Kind != TypedConstantKind.Primitive) throw new UnsupportedException("a unary operator on a non-number");
+        object? value = (u.Kind(), operand.Value) switch
         {
             (SyntaxKind.UnaryMinusExpression, int i) when i != int.MinValue => -i,
             (SyntaxKind.UnaryMinusExpression, double d) => -d,
@@ -542,48 +497,48 @@ internal sealed class SyntaxAttributeReader : AttributeSource
             (SyntaxKind.LogicalNotExpression, bool b) => !b,
             _ => throw new UnsupportedException("a unary operator"),
         };
-        return new Raw(value);
+        return ArgValue.Primitive(value, null);
     }
 
-    private static Raw Binary(BinaryExpressionSyntax b, Raw left, Raw right)
+    private static ArgValue Binary(BinaryExpressionSyntax b, ArgValue left, ArgValue right)
     {
-        if (left.EnumType is not null || right.EnumType is not null || left.Items is not null || right.Items is not null || left.IsTypeOf || right.IsTypeOf)
+        if (left.Kind != TypedConstantKind.Primitive || right.Kind != TypedConstantKind.Primitive)
             throw new UnsupportedException("an operator on a non-number");
         var kind = b.Kind();
-        switch (left.Constant, right.Constant)
+        switch (left.Value, right.Value)
         {
             case (string l, string r) when kind == SyntaxKind.AddExpression:
-                return new Raw(l + r);
+                return ArgValue.Primitive(l + r, null);
             case (int l, int r):
                 try
                 {
-                    return new Raw(kind switch
+                    return ArgValue.Primitive(kind switch
                     {
                         SyntaxKind.AddExpression => checked(l + r),
                         SyntaxKind.SubtractExpression => checked(l - r),
                         SyntaxKind.MultiplyExpression => checked(l * r),
                         _ => throw new UnsupportedException("an integer operator"),
-                    });
+                    }, null);
                 }
                 catch (OverflowException) { throw new UnsupportedException("an overflow"); }
             case (double l, double r):
-                return new Raw(kind switch
+                return ArgValue.Primitive(kind switch
                 {
                     SyntaxKind.AddExpression => l + r,
                     SyntaxKind.SubtractExpression => l - r,
                     SyntaxKind.MultiplyExpression => l * r,
                     SyntaxKind.DivideExpression => l / r,
                     _ => throw new UnsupportedException("a double operator"),
-                });
+                }, null);
             default:
                 throw new UnsupportedException("an operator on these operands");
         }
     }
 
-    private static object Cast(SyntaxKind keyword, Raw operand)
+    private static object Cast(SyntaxKind keyword, ArgValue operand)
     {
-        if (operand.EnumType is not null || operand.Items is not null || operand.IsTypeOf) throw new UnsupportedException("a cast of a non-number");
-        return (keyword, operand.Constant) switch
+        if (operand.Kind != TypedConstantKind.Primitive) throw new UnsupportedException("a cast of a non-number");
+        return (keyword, operand.Value) switch
         {
             (SyntaxKind.IntKeyword, int i) => i,
             // A constant cast truncates toward zero; out of range it is a compile error (bind, the compiler reports it).
@@ -597,7 +552,7 @@ internal sealed class SyntaxAttributeReader : AttributeSource
     }
 
     /// <summary>LambdaErrors.ServiceException, QueryLanguage.Jsonata: a constant of a Flowstate type.</summary>
-    private Raw Member(string typeName, SimpleNameSyntax memberName)
+    private ArgValue Member(string typeName, SimpleNameSyntax memberName)
     {
         if (memberName is not IdentifierNameSyntax) throw new UnsupportedException("a generic member");
         return _types.Constant(typeName, memberName.Identifier.ValueText) ?? throw new UnsupportedException($"'{typeName}.{memberName.Identifier.ValueText}' is not a public constant of one Flowstate type");
