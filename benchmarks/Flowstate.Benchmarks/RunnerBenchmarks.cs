@@ -58,23 +58,7 @@ public static class RunnerScenarios
     public static string SyntheticDefinition() => File.ReadAllText(Path.Combine(Workload.EnsureAsl(1, 25), "m0001.asl.json"));
 
     /// <summary>Every Task state of a definition (all scopes).</summary>
-    public static List<string> TaskStates(string definition)
-    {
-        var names = new List<string>();
-        void Walk(JsonNode? scope)
-        {
-            if (scope?["States"] is not JsonObject states) return;
-            foreach (var (name, state) in states)
-            {
-                if ((string?)state?["Type"] == "Task") names.Add(name);
-                if (state?["Branches"] is JsonArray branches) foreach (var b in branches) Walk(b);
-                Walk(state?["ItemProcessor"]);
-                Walk(state?["Iterator"]);
-            }
-        }
-        Walk(JsonNode.Parse(definition));
-        return names;
-    }
+    public static List<string> TaskStates(string definition) => Flowstate.Tests.Shared.AslStates.TaskNames(JsonNode.Parse(definition));
 
     /// <summary>A mock config where every Task answers <see cref="LambdaResponse"/> on every call.</summary>
     public static string MockConfig(string definition)

@@ -209,44 +209,13 @@ public sealed class DifferentialTests
     }
 }
 
-/// <summary>Walks definitions.</summary>
+/// <summary>Walks definitions (through the shared <see cref="Flowstate.Tests.Shared.AslStates"/>).</summary>
 internal static class Machines
 {
     /// <summary>Every Task state's name (all scopes).</summary>
-    public static List<string> TaskStates(JsonObject definition)
-    {
-        var names = new List<string>();
-        void Walk(JsonNode? scope)
-        {
-            if (scope?["States"] is not JsonObject states) return;
-            foreach (var (name, state) in states)
-            {
-                if ((string?)state?["Type"] == "Task") names.Add(name);
-                if (state?["Branches"] is JsonArray branches) foreach (var b in branches) Walk(b);
-                Walk(state?["ItemProcessor"]);
-                Walk(state?["Iterator"]);
-            }
-        }
-        Walk(definition);
-        return names;
-    }
+    public static List<string> TaskStates(JsonObject definition) => Flowstate.Tests.Shared.AslStates.TaskNames(definition);
 
     /// <summary>The states inside Parallel branches and Map processors, with their types.</summary>
     public static List<(string Name, string Type)> NestedStates(JsonObject definition)
-    {
-        var nested = new List<(string, string)>();
-        void Walk(JsonNode? scope, bool inside)
-        {
-            if (scope?["States"] is not JsonObject states) return;
-            foreach (var (name, state) in states)
-            {
-                if (inside) nested.Add((name, (string?)state?["Type"] ?? ""));
-                if (state?["Branches"] is JsonArray branches) foreach (var b in branches) Walk(b, true);
-                Walk(state?["ItemProcessor"], true);
-                Walk(state?["Iterator"], true);
-            }
-        }
-        Walk(definition, false);
-        return nested;
-    }
+        => Flowstate.Tests.Shared.AslStates.All(definition).Where(s => s.Nested).Select(s => (s.Name, (string?)s.State?["Type"] ?? "")).ToList();
 }
