@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flowstate.Generator.Tests.Generator;
@@ -176,32 +175,11 @@ internal static class SamTranslator
 
     public static JsonObject Translate(string samTemplateJson)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Script);
         // The translator resolves ${AWS::Region} for some resources; any region works, nothing is called.
-        start.Environment["AWS_DEFAULT_REGION"] = "eu-central-1";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("python3 is not installed; install Python 3 and then: pip install -r tools/requirements.txt (" + e.Message + ")");
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(samTemplateJson);
-            process.StandardInput.Close();
-            process.WaitForExit();
-            if (process.ExitCode == 97)
-                throw new InvalidOperationException("aws-sam-translator is not installed for python3: pip install -r tools/requirements.txt (aws-sam-translator==1.110.0)");
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"aws-sam-translator failed (exit {process.ExitCode}): {stderr.Result}");
-            return JsonNode.Parse(stdout.Result)!.AsObject();
-        }
+        var run = PythonTool.Run(Script, "aws-sam-translator==1.110.0", stdin: samTemplateJson,
+            environment: new Dictionary<string, string> { ["AWS_DEFAULT_REGION"] = "eu-central-1" });
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"aws-sam-translator failed (exit {run.ExitCode}): {run.Stderr}");
+        return JsonNode.Parse(run.Stdout)!.AsObject();
     }
 }
